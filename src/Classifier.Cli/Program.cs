@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Classifier.Cli.Commands;
+
+namespace Classifier.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand("Classifier: tags and summarises news about critical minerals.")
+        {
+            ReadCommand.Create(),
+        };
+
+        return root.Parse(args).Invoke();
+    }
+}
