@@ -10,6 +10,8 @@ internal static class Program
         var root = new RootCommand("Classifier: tags and summarises news about critical minerals.")
         {
             ReadCommand.Create(),
+            CorpusCommand.Create(),
+            TrainCommand.Create(),
         };
 
         return root.Parse(args).Invoke();

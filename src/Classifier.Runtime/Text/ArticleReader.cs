@@ -44,7 +44,33 @@ public sealed class ArticleReader
             (title, rawBlocks) = LineParser.Parse(text, Options.DetectTitle);
         }
 
+        DemoteFalseHeadings(source, rawBlocks);
         return new ArticleDocument(source, format, title, BuildBlocks(source, rawBlocks));
+    }
+
+    /// <summary>A heading introduces content: short lines that introduce nothing are page furniture, not headings.</summary>
+    private static void DemoteFalseHeadings(string source, List<RawBlock> blocks)
+    {
+        // Headlines listed under "Related coverage" or "Most read" are links to other stories.
+        for (var i = 1; i < blocks.Count; i++)
+        {
+            var previous = blocks[i - 1];
+            if (blocks[i].Kind == BlockKind.Heading && previous.IsBoilerplate
+                && (Boilerplate.IntroducesLinkList(source.AsSpan(previous.Content.Start, previous.Content.Length)) || previous.Kind == BlockKind.Paragraph && i > 1 && blocks[i - 2].IsBoilerplate))
+            {
+                blocks[i] = blocks[i] with { Kind = BlockKind.Paragraph, IsBoilerplate = true };
+            }
+        }
+
+        // Headings followed by nothing but headings and boilerplate up to the end introduce no content.
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            var block = blocks[i];
+            if (block.Kind != BlockKind.Heading && !block.IsBoilerplate)
+                break;
+            if (block.Kind == BlockKind.Heading)
+                blocks[i] = block with { Kind = BlockKind.Paragraph, IsBoilerplate = true };
+        }
     }
 
     private List<TextBlock> BuildBlocks(string source, List<RawBlock> rawBlocks)

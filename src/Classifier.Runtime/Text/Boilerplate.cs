@@ -14,17 +14,26 @@ internal static partial class Boilerplate
         + @"spread the word|read (more|also|next)\s*:|related( (articles|stories|posts|coverage|reading))?\s*:|"
         + @"(photo|image|picture|video|graphic)s?( credit)?\s*:|credit\s*:|(additional )?reporting by\b|editing by\b|"
         + @"writing by\b|about the author\b|click here\b|listen to (this|the) article|\d+\s*min(ute)?s?\s+read\b|"
-        + @"skip to (main )?content|back to top|save my name|(previous|next) (article|post|story)\b)",
+        + @"skip to (main )?content|back to top|save my name|(previous|next) (article|post|story)\b|posted (in|under|on)\b|"
+        + @"(last )?(updated|published|posted)\s*:|"
+        + @"further reading|related (coverage|stories|articles|content|links)|more (coverage|stories|reading|on this story)\b|"
+        + @"most (read|popular)\b|you (may|might) also (like|be interested)|recommended (for you|reading|stories)|also on\b|"
+        + @"download (the|our)\b|get (our|the)\b.*\b(briefing|newsletter|alerts?|digest)|(data|sources?|chart|graphic|illustration|"
+        + @"editor|edited by|compiled by|translated by|written by|interview by|photograph|caption)\s*:|(interview|edited|compiled|"
+        + @"translated|written|photographs?) by\b|print (this|the) (page|article|story)|join the (conversation|discussion)|"
+        + @"comments are (closed|moderated)|topics?\s*:|share on\b|follow (us|the author|@)|this (article|story) (was|is|has been) "
+        + @"(updated|amended|corrected|produced)|(opinion|analysis|commentary|explainer|interview|sponsored)\s*[|])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrongPattern();
 
     // Words that are page furniture only when the line is very short ("Share", "Comments (3)", "Print", "By Jane Doe").
     [GeneratedRegex(
-        @"^(share( on| via| this)?|comments?( \(\d+\))?|\d+ comments?|reply|related|recommended|most read|trending|"
+        @"^(share( on| via| this)?|comments( \(\d+\))?|\d+ comments?|reply|related|recommended|most read|trending|"
         + @"print|e-?mail|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|advertisement|sponsored( content)?|"
         + @"newsletter|subscribe|sign up|log ?in|register|menu|home|search|accept( all)?( cookies)?|reject( all)?|"
         + @"cookie (settings|preferences)|privacy policy|terms (of|and) (use|service|conditions)|contact us|"
-        + @"updated|published|follow us|advertise with us|more from .*|see also|topics?|tags?|categories|"
+        + @"updated|published|follow (us|our|the)\b.*|advertise with us|more from .*|see also|topics?|tags?|categories|"
+        + @"opinion|commentary|analysis|explainer|(the )?interview|editorial|exclusive|breaking( news)?|news|"
         + @"by [\p{Lu}][\p{L}.'’-]*( [\p{Lu}][\p{L}.'’-]*){0,3}(( and|,) [\p{Lu}][\p{L}.'’-]*( [\p{Lu}][\p{L}.'’-]*){0,3})?(,.*|\s*[|–—-].*)?|"
         + @"[-–—_*=~•·]{3,})\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -38,9 +47,17 @@ internal static partial class Boilerplate
     private const int MaxStrongWords = 40;
     private const int MaxShortWords = 8;
 
+    // Headlines of other stories listed after one of these lines are page furniture too.
+    [GeneratedRegex(@"\b(related|more|read|further|recommended|popular|trending|latest|also)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkListIntroPattern();
+
+    private const int MaxPipedWords = 20;
+
     /// <summary>Whether a trimmed line or paragraph reads as web boilerplate.</summary>
     public static bool IsBoilerplate(ReadOnlySpan<char> text)
     {
+        // "(Reporting by ...)" and "[Related: ...]" read as their inside.
+        text = text.TrimStart("([");
         if (text.Length == 0 || text.Length > 400)
             return false;
 
@@ -48,12 +65,19 @@ internal static partial class Boilerplate
         if (words > MaxStrongWords)
             return false;
 
+        // "Opinion | By Jane Doe", "Share on X | LinkedIn | Email", "Rating: BUY | Target: A$1.00": page furniture, not prose.
+        if (words <= MaxPipedWords && text.Contains(" | ", StringComparison.Ordinal) && !LineParser.EndsWithTerminal(text))
+            return true;
+
         var value = text.ToString();
         if (StrongPattern().IsMatch(value))
             return true;
 
         return words <= MaxShortWords && ShortPattern().IsMatch(value);
     }
+
+    /// <summary>Whether a boilerplate line introduces a list of links to other stories ("Related coverage", "Most read").</summary>
+    public static bool IntroducesLinkList(ReadOnlySpan<char> text) => text.Length <= 60 && LinkListIntroPattern().IsMatch(text.ToString());
 
     /// <summary>Adds the spans of link artifacts found in <c>text[start..end)</c>.</summary>
     public static void FindArtifacts(string text, int start, int end, List<TextSpan> output)

@@ -135,8 +135,10 @@ internal static partial class LineParser
         if (words > MaxTitleWords)
             return false;
 
+        // A headline may end on a quotation that ends in a full stop: 'Chief: "We won't chase the cycle."'.
         var last = LastSignificant(content);
-        if (last is '.' or ',' or ';' or ':' or '…')
+        var endsOnQuote = content[^1] is '"' or '”' or '’' && words <= 25;
+        if (last is ',' or ';' or ':' || (last is '.' or '…' && !endsOnQuote))
             return false;
 
         return last is not ('!' or '?') || words <= 20;

@@ -16,7 +16,7 @@ internal sealed class SentenceSplitter
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "approx", "Approx", "e.g", "i.e", "E.g", "I.e", "cf", "vs", "Vs", "viz", "ca", "c", "est", "incl", "excl", "Fig", "fig",
         "Figs", "Vol", "vol", "pp", "p", "Art", "Ch", "Sec", "Dept", "Univ", "Assn", "Ave", "Rd", "Blvd", "Nos", "nos", "Op",
-        "Ref", "ref", "al", "ed", "Ed", "eds", "Eds", "min", "max", "Bn", "bn", "mn", "Mn", "no", "No", "tel", "Tel",
+        "Ref", "ref", "al", "ed", "Ed", "eds", "Eds", "no", "No", "tel", "Tel",
     ];
 
     // Abbreviations that may end a sentence ("... listed in the U.S. The company ..."): a boundary only before a word that
@@ -25,7 +25,7 @@ internal sealed class SentenceSplitter
     [
         "Co", "Corp", "Inc", "Ltd", "Bros", "Pty", "Plc", "plc", "LLC", "Cos", "Cie", "Ges", "Bhd", "Tbk", "Ltda",
         "etc", "U.S", "U.K", "E.U", "U.N", "U.A.E", "a.m", "p.m", "A.M", "P.M", "D.C", "N.Y", "S.A", "N.V", "A.G", "S.p.A",
-        "S.A.S", "B.V", "K.K", "Jr", "Sr",
+        "S.A.S", "B.V", "K.K", "Jr", "Sr", "bn", "Bn", "mn", "Mn", "tn", "yr", "yrs", "min", "max",
     ];
 
     private static readonly HashSet<string> s_sentenceStarters = new(StringComparer.Ordinal)

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Classifier.Models;
+using Classifier.Training.Corpus;
+using Classifier.Training.Data;
+using Classifier.Training.Models;
+using Microsoft.ML;
+
+namespace Classifier.Cli.Commands;
+
+/// <summary><c>classifier train</c>: trains a classifier from any labelled CSV or JSON Lines file, or the default bundle.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "Labelled CSV or JSON Lines file." };
+        var testData = new Option<string?>("--test") { Description = "A separate test file (its rows count as the test split)." };
+        var text = new Option<string?>("--text") { Description = "Text column(s), comma-separated (up to 4): e.g. Title,Description." };
+        var label = new Option<string?>("--label") { Description = "Label column." };
+        var split = new Option<string?>("--split-col") { Description = "Split column (train/dev/test)." };
+        var group = new Option<string?>("--group-col") { Description = "Group column: rows of a group share a cross-validation fold." };
+        var positive = new Option<string?>("--positive") { Description = "The positive label of a two-label task." };
+        var name = new Option<string>("--name") { Description = "The model's name in the bundle.", DefaultValueFactory = _ => "model" };
+        var bundle = new Option<string?>("--bundle") { Description = "Train the default bundle (topic, western) from this training-data folder." };
+        var output = new Option<string>("--output") { Description = "Bundle folder to write (atomically).", DefaultValueFactory = _ => "models" };
+        var featurizers = new Option<string>("--featurizers") { Description = "Featurizers to compare.", DefaultValueFactory = _ => string.Join(',', TextTrainingOptions.AllFeaturizers) };
+        var trainers = new Option<string>("--trainers") { Description = "Trainers to compare.", DefaultValueFactory = _ => string.Join(',', TextTrainingOptions.AllTrainers) };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed rows and empty labels (they are counted and reported)." };
+
+        var command = new Command("train", "Train text classifiers: compare featurizers and trainers by stratified cross-validation, calibrate, test, save.")
+        {
+            data, testData, text, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad,
+        };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var options = new TextTrainingOptions
+            {
+                Featurizers = List(result.GetValue(featurizers)!),
+                Trainers = List(result.GetValue(trainers)!),
+                Folds = result.GetValue(folds),
+                Seed = result.GetValue(seed),
+                PositiveLabel = result.GetValue(positive),
+            };
+            var progress = new ConsoleProgress();
+            var results = new Dictionary<string, TextTrainingResult>();
+            string dataHash, description;
+            if (result.GetValue(bundle) is { } folder)
+            {
+                var corpus = TrainingCorpus.Load(folder);
+                if (corpus.Issues.Count > 0)
+                    throw new CliException($"{corpus.Issues.Count} corpus problem(s), first: {corpus.Issues[0]} (run 'classifier corpus check').");
+                progress.Report($"corpus: {corpus.Articles.Count} articles");
+                var trainer = new TextClassifierTrainer(options, progress);
+                results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
+                results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1" }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
+                dataHash = corpus.DataHash;
+                description = $"{folder}: {corpus.Articles.Count} original labelled articles (the project's corpus)";
+            }
+            else
+            {
+                var path = result.GetValue(data) ?? throw new CliException("give --data FILE (with --text and --label) or --bundle FOLDER.");
+                var columns = new TabularColumns
+                {
+                    Text = List(result.GetValue(text) ?? throw new CliException("--text is required with --data.")),
+                    Label = result.GetValue(label) ?? throw new CliException("--label is required with --data."),
+                    Split = result.GetValue(split),
+                    Group = result.GetValue(group),
+                    SkipBadRows = result.GetValue(skipBad),
+                };
+                var rows = Read(path, columns).ToList();
+                if (result.GetValue(testData) is { } testPath)
+                    rows.AddRange(Read(testPath, columns).Select(r => r with { Split = "test" }));
+                results[result.GetValue(name)!] = new TextClassifierTrainer(options, progress).Train(rows, columns.Text);
+                dataHash = HashFiles(new[] { path, result.GetValue(testData) }.OfType<string>());
+                description = string.Join(" + ", new[] { path, result.GetValue(testData) }.OfType<string>());
+            }
+
+            var manifest = new ModelManifest
+            {
+                Created = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                MlNetVersion = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "",
+                Seed = options.Seed,
+                DataHash = dataHash,
+                DataDescription = description,
+                Models = results.ToDictionary(r => r.Key, r => r.Value.Model.Entry with { File = $"{r.Key}.zip" }),
+            };
+            var report = "# Training report\n\n" + string.Join("\n", results.Select(r => TrainingReport.ToMarkdown(r.Key, r.Value)));
+            var files = results.ToDictionary(r => $"{r.Key}.zip", r => (Action<Stream>)(stream => r.Value.Model.Save(stream)));
+            files["training-report.md"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report));
+            files["training-report.json"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(TrainingReport.ToJson(results)));
+            BundleWriter.Write(result.GetValue(output)!, manifest, files);
+            Console.Out.WriteLine(report);
+            progress.Report($"wrote {result.GetValue(output)}");
+        }));
+        return command;
+    }
+
+    private static IEnumerable<LabelledRow> Read(string path, TabularColumns columns)
+    {
+        var data = TabularDataReader.Read(path, columns);
+        if (data.Skipped.Count > 0)
+        {
+            Console.Error.WriteLine($"{path}: skipped {data.Skipped.Count} row(s):");
+            foreach (var line in data.Skipped.Take(20))
+                Console.Error.WriteLine($"  {line}");
+        }
+
+        return data.Rows;
+    }
+
+    private static string HashFiles(IEnumerable<string> paths)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var path in paths)
+            hash.AppendData(File.ReadAllBytes(path));
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static List<string> List(string value) => [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
+
+/// <summary>Progress on stderr with the elapsed time, so stdout stays clean for results.</summary>
+internal sealed class ConsoleProgress : IProgress<string>
+{
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+
+    public void Report(string value) => Console.Error.WriteLine($"[{_watch.Elapsed:mm\\:ss}] {value}");
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using Classifier.Text;
+
+namespace Classifier.Training.Corpus;
+
+/// <summary>Matches an article's label lines, one for one, to the blocks and sentences the runtime reader finds.</summary>
+public static class CorpusAligner
+{
+    /// <summary>Aligns labels to the reader's blocks; returns null and adds issues when they disagree.</summary>
+    public static LabelledArticle? Align(CorpusArticle article, ArticleReader reader, ICollection<CorpusIssue> issues)
+    {
+        var document = reader.Read(article.Text);
+        var paragraphs = new List<LabelledParagraph>();
+        var blocks = document.Blocks;
+        var failed = false;
+
+        for (var i = 0; i < Math.Max(blocks.Count, article.Labels.Count); i++)
+        {
+            if (i >= article.Labels.Count)
+            {
+                issues.Add(new CorpusIssue(article.Path, article.Labels[^1].Line,
+                    $"the reader finds more blocks than there are label lines; block {i} ({Describe(blocks[i])}) has no label"));
+                return null;
+            }
+
+            var label = article.Labels[i];
+            if (i >= blocks.Count)
+            {
+                issues.Add(new CorpusIssue(article.Path, label.Line,
+                    $"label line for '{label.Prefix}' has no block: the reader finds only {blocks.Count} blocks"));
+                return null;
+            }
+
+            var block = blocks[i];
+            if (!Normalize(block.Text).StartsWith(Normalize(label.Prefix), StringComparison.Ordinal))
+            {
+                issues.Add(new CorpusIssue(article.Path, label.Line,
+                    $"expected block {i} to start with '{label.Prefix}', but the reader's block {i} is {Describe(block)}"));
+                return null;
+            }
+
+            var isHeading = label.Label == CorpusLabels.Heading;
+            if (isHeading != (block.Kind == BlockKind.Heading))
+            {
+                issues.Add(new CorpusIssue(article.Path, label.Line,
+                    $"labelled {label.Label}, but the reader reads '{Shorten(block.Text)}' as a {block.Kind.ToString().ToLowerInvariant()}"));
+                failed = true;
+                continue;
+            }
+
+            if (isHeading)
+                continue;
+
+            var western = new bool[block.Sentences.Count];
+            foreach (var (prefix, line) in label.Western)
+            {
+                var wanted = Normalize(prefix);
+                var matches = block.Sentences.Where(s => Normalize(s.Text).StartsWith(wanted, StringComparison.Ordinal)).ToList();
+                if (matches.Count != 1)
+                {
+                    issues.Add(new CorpusIssue(article.Path, line, matches.Count == 0
+                        ? $"no sentence of block {i} starts with '{prefix}'; its sentences start: {string.Join(" | ", block.Sentences.Select(s => Shorten(s.Text, 30)))}"
+                        : $"'{prefix}' starts {matches.Count} sentences of block {i}; give more words"));
+                    failed = true;
+                    continue;
+                }
+
+                western[matches[0].Index] = true;
+            }
+
+            var sentences = block.Sentences.Select(s => new LabelledSentence(s.Index, s, western[s.Index])).ToList();
+            paragraphs.Add(new LabelledParagraph(block.Index, block, label.Label, sentences));
+        }
+
+        return failed ? null : new LabelledArticle(article, document, paragraphs);
+    }
+
+    internal static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+                builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Describe(TextBlock block) => $"a {block.Kind.ToString().ToLowerInvariant()} '{Shorten(block.Text)}'";
+
+    private static string Shorten(string text, int length = 50)
+    {
+        var normalized = Normalize(text);
+        return normalized.Length <= length ? normalized : normalized[..(length - 3)] + "...";
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Classifier.Text;
+
+namespace Classifier.Training.Corpus;
+
+/// <summary>The labelled corpus of a <c>training-data</c> folder: every article file read, checked and aligned.</summary>
+public sealed class TrainingCorpus
+{
+    /// <summary>The folder of article files inside a training-data folder.</summary>
+    public const string ArticlesFolder = "articles";
+
+    private TrainingCorpus(string root, IReadOnlyList<LabelledArticle> articles, IReadOnlyList<CorpusIssue> issues, string dataHash)
+    {
+        Root = root;
+        Articles = articles;
+        Issues = issues;
+        DataHash = dataHash;
+    }
+
+    /// <summary>The training-data folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The articles that parsed and aligned, ordered by id.</summary>
+    public IReadOnlyList<LabelledArticle> Articles { get; }
+
+    /// <summary>Problems found while reading; an empty list means every file was read and aligned.</summary>
+    public IReadOnlyList<CorpusIssue> Issues { get; }
+
+    /// <summary>SHA-256 over every article file's name and bytes, in name order: what a model's manifest records.</summary>
+    public string DataHash { get; }
+
+    /// <summary>Reads every <c>articles/*.txt</c> below <paramref name="root"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder or its articles folder is missing.</exception>
+    public static TrainingCorpus Load(string root, ArticleReader? reader = null)
+    {
+        var folder = Path.Combine(root, ArticlesFolder);
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"{folder}: no articles folder (expected {ArticlesFolder}/*.txt below the training-data folder).");
+
+        reader ??= ArticleReader.Default;
+        var files = Directory.GetFiles(folder, "*.txt").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
+        var issues = new List<CorpusIssue>();
+        var articles = new LabelledArticle?[files.Count];
+        var perFileIssues = new List<CorpusIssue>[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            perFileIssues[i] = [];
+            try
+            {
+                articles[i] = CorpusAligner.Align(CorpusArticleParser.Load(files[i]), reader, perFileIssues[i]);
+            }
+            catch (CorpusFormatException error)
+            {
+                perFileIssues[i].Add(error.Issue);
+            }
+        });
+
+        foreach (var list in perFileIssues)
+            issues.AddRange(list);
+
+        return new TrainingCorpus(root, [.. articles.OfType<LabelledArticle>()], issues, HashFiles(files));
+    }
+
+    /// <summary>The hash <see cref="DataHash"/> would have for the corpus below <paramref name="root"/>, without reading labels.</summary>
+    public static string ComputeDataHash(string root) =>
+        HashFiles(Directory.GetFiles(Path.Combine(root, ArticlesFolder), "*.txt").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList());
+
+    private static string HashFiles(IReadOnlyList<string> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            // Line endings are normalised so that a checkout with CRLF hashes the same.
+            hash.AppendData(Encoding.UTF8.GetBytes(File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal)));
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using System.Globalization;
+using Classifier.Models;
+using Classifier.Text;
+using Classifier.Training.Data;
+using Classifier.Training.Evaluation;
+using Microsoft.ML;
+using Microsoft.ML.Transforms.Text;
+
+namespace Classifier.Training.Models;
+
+/// <summary>Trains a text classifier: compares featurizers and trainers by stratified k-fold cross-validation on the training
+/// split, keeps the best by macro-F1, calibrates it on out-of-fold probabilities and scores it on the test split.</summary>
+public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress<string>? progress = null)
+{
+    private const string LabelKey = "LabelKey";
+    private const string Features = "Features";
+
+    /// <summary>Trains on rows whose split is train (and dev), tests on rows whose split is test.</summary>
+    /// <param name="rows">All rows; the split decides their use (rows without a split count as train).</param>
+    /// <param name="inputNames">What each text slot holds, recorded in the manifest entry.</param>
+    /// <exception cref="ArgumentException">Fewer than two labels, or too few rows for the folds.</exception>
+    public TextTrainingResult Train(IReadOnlyList<LabelledRow> rows, IReadOnlyList<string> inputNames)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var train = rows.Where(r => r.Split is null or "" or "train").ToList();
+        var dev = rows.Where(r => r.Split == "dev").ToList();
+        var test = rows.Where(r => r.Split == "test").ToList();
+        var labels = OrderLabels(rows.Select(r => r.Label).Distinct().ToList());
+        if (labels.Count < 2)
+            throw new ArgumentException($"need at least two labels, found {labels.Count} ({string.Join(", ", labels)}).", nameof(rows));
+        if (train.Count < options.Folds * 2)
+            throw new ArgumentException($"{train.Count} training rows are too few for {options.Folds} folds.", nameof(rows));
+
+        var binary = labels.Count == 2;
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var folds = AssignFolds(train, labelIndex, options.Folds, options.Seed);
+        var trainTruth = train.Select(r => labelIndex[r.Label]).ToArray();
+
+        var candidates = new List<CandidateResult>();
+        var outOfFold = new Dictionary<CandidateResult, float[][]>();
+        foreach (var featurizer in options.Featurizers)
+        {
+            var encoded = Encode(train, featurizer);
+            foreach (var trainer in options.Trainers)
+            {
+                var watch = Stopwatch.StartNew();
+                var scores = new List<double>();
+                var oof = new float[train.Count][];
+                for (var fold = 0; fold < options.Folds; fold++)
+                {
+                    progress?.Report($"cross-validation: {featurizer} + {trainer}, fold {fold + 1}/{options.Folds}");
+                    var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
+                    var outFold = Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).ToList();
+                    var model = Fit(featurizer, trainer, labels, inputNames, outFold.Select(i => encoded[i]).ToList());
+                    // The classifier encodes sub-words itself when it predicts, as it will at run time: hand it raw text.
+                    var predicted = model.PredictRawBatch(inFold.Select(i => train[i].Texts).ToList());
+                    for (var j = 0; j < inFold.Count; j++)
+                        oof[inFold[j]] = predicted[j];
+                    var truth = inFold.Select(i => trainTruth[i]).ToList();
+                    scores.Add(ClassificationMetrics.Compute(labels, truth, predicted, predicted.Select(ArgMax).ToList()).MacroF1);
+                }
+
+                var candidate = new CandidateResult(featurizer, trainer, scores, watch.Elapsed.TotalSeconds);
+                candidates.Add(candidate);
+                outOfFold[candidate] = oof;
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  {featurizer} + {trainer}: macro-F1 {candidate.Mean:F4} ± {candidate.Spread:F4} ({candidate.Seconds:F1} s)"));
+            }
+        }
+
+        var best = candidates.OrderByDescending(c => c.Mean).First();
+        var bestOof = outOfFold[best];
+        var calibration = CalibrationFitter.Fit(trainTruth, bestOof, binary);
+        var calibratedOof = CalibrationFitter.Apply(bestOof, calibration);
+        var threshold = binary ? BestThreshold(trainTruth, calibratedOof) : 0.5;
+        var eceBefore = ClassificationMetrics.CalibrationError(trainTruth, bestOof, bestOof.Select(ArgMax).ToList());
+        var eceAfter = ClassificationMetrics.CalibrationError(trainTruth, calibratedOof, calibratedOof.Select(ArgMax).ToList());
+
+        progress?.Report($"fitting the final model: {best.Featurizer} + {best.Trainer}");
+        var finalRows = options.FitFinalOnTrainAndDev ? train.Concat(dev).ToList() : train;
+        var watchFinal = Stopwatch.StartNew();
+        var entry = new ModelEntry
+        {
+            Task = binary ? "binary" : "multiclass",
+            Labels = [.. labels],
+            Inputs = [.. inputNames],
+            Featurizer = best.Featurizer,
+            Trainer = best.Trainer,
+            Calibration = calibration,
+            Threshold = Math.Round(threshold, 4),
+            Settings = new Dictionary<string, string>
+            {
+                ["folds"] = options.Folds.ToString(CultureInfo.InvariantCulture),
+                ["candidates"] = string.Join(", ", candidates.Select(c => $"{c.Featurizer}+{c.Trainer}")),
+                ["finalFit"] = options.FitFinalOnTrainAndDev ? "train+dev" : "train",
+                ["wordNgrams"] = "1-2 (tf-idf)",
+                ["charNgrams"] = best.Featurizer == "ngrams" ? "1-4 (tf-idf)" : "none",
+            },
+        };
+        var final = Fit(best.Featurizer, best.Trainer, labels, inputNames, Encode(finalRows, best.Featurizer), entry);
+        var fitSeconds = watchFinal.Elapsed.TotalSeconds;
+
+        ClassificationMetrics? testRaw = null, testCalibrated = null;
+        if (test.Count > 0)
+        {
+            var truth = test.Select(r => labelIndex.TryGetValue(r.Label, out var i) ? i : -1).ToList();
+            var raw = final.PredictRawBatch(test.Select(r => r.Texts).ToList());
+            var calibrated = CalibrationFitter.Apply(raw, calibration);
+            testRaw = ClassificationMetrics.Compute(labels, truth, raw, raw.Select(p => binary ? (p[1] >= 0.5 ? 1 : 0) : ArgMax(p)).ToList());
+            testCalibrated = ClassificationMetrics.Compute(labels, truth, calibrated, calibrated.Select(p => final.Decide(p)).ToList());
+            var metrics = entry.Metrics;
+            metrics["accuracy"] = Math.Round(testCalibrated.Accuracy, 4);
+            metrics["macroF1"] = Math.Round(testCalibrated.MacroF1, 4);
+            metrics["logLoss"] = Math.Round(testCalibrated.LogLoss, 4);
+            metrics["ece"] = Math.Round(testCalibrated.ExpectedCalibrationError, 4);
+            metrics["eceUncalibrated"] = Math.Round(testRaw.ExpectedCalibrationError, 4);
+            if (binary)
+                metrics["f1"] = Math.Round(testCalibrated.F1Of(labels[1]), 4);
+            metrics["testRows"] = test.Count;
+        }
+
+        return new TextTrainingResult(final, candidates, best, eceBefore, eceAfter, testRaw, testCalibrated, finalRows.Count, test.Count, fitSeconds);
+    }
+
+    /// <summary>Labels in a stable order; for two labels, negative first and positive second.</summary>
+    internal List<string> OrderLabels(List<string> labels)
+    {
+        labels.Sort(StringComparer.Ordinal);
+        if (labels.Count != 2)
+            return labels;
+
+        var positive = options.PositiveLabel
+            ?? labels.FirstOrDefault(l => l is "1" or "true" or "True" or "yes" or "positive")
+            ?? labels[1];
+        if (!labels.Contains(positive))
+            throw new ArgumentException($"positive label '{positive}' is not one of the labels ({string.Join(", ", labels)}).");
+        return [labels.Single(l => l != positive), positive];
+    }
+
+    /// <summary>Fold of each row: stratified by label, and rows of one group (article) always in one fold.</summary>
+    internal static int[] AssignFolds(IReadOnlyList<LabelledRow> rows, IReadOnlyDictionary<string, int> labelIndex, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var assignment = new int[rows.Count];
+        var groups = rows.Select((r, i) => (Key: r.Group ?? $"#row{i}", Index: i)).GroupBy(g => g.Key).ToList();
+
+        // Groups in random order, each to the fold whose label counts it evens out most (greedy stratification).
+        var counts = new int[folds, labelIndex.Count];
+        var sizes = new int[folds];
+        foreach (var group in groups.OrderBy(_ => random.Next()).OrderByDescending(g => g.Count()))
+        {
+            var groupCounts = new int[labelIndex.Count];
+            foreach (var (_, index) in group)
+                groupCounts[labelIndex[rows[index].Label]]++;
+
+            var bestFold = 0;
+            var bestCost = double.MaxValue;
+            for (var f = 0; f < folds; f++)
+            {
+                double cost = sizes[f] * 1e-3;
+                for (var c = 0; c < groupCounts.Length; c++)
+                    cost += groupCounts[c] * counts[f, c];
+                if (cost < bestCost)
+                    (bestFold, bestCost) = (f, cost);
+            }
+
+            foreach (var (_, index) in group)
+                assignment[index] = bestFold;
+            for (var c = 0; c < groupCounts.Length; c++)
+                counts[bestFold, c] += groupCounts[c];
+            sizes[bestFold] += group.Count();
+        }
+
+        return assignment;
+    }
+
+    private TextClassifier Fit(string featurizer, string trainer, IReadOnlyList<string> labels, IReadOnlyList<string> inputNames, IReadOnlyList<LabelledRow> rows, ModelEntry? entry = null)
+    {
+        var ml = new MLContext(options.Seed);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => TextModelInput.FromSlots(r.Texts, r.Label)));
+        var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow(l)));
+        var pipeline = BuildPipeline(ml, featurizer, trainer, inputNames.Count, keys);
+        var model = pipeline.Fit(data);
+        entry ??= new ModelEntry { Task = labels.Count == 2 ? "binary" : "multiclass", Labels = [.. labels], Inputs = [.. inputNames], Featurizer = featurizer, Trainer = trainer };
+        return TextClassifier.Create(ml, model, entry);
+    }
+
+    // The key order of MapValueToKey comes from a one-column view of the labels in the manifest's order.
+    private sealed record LabelRow(string Label);
+
+    private static IEstimator<ITransformer> BuildPipeline(MLContext ml, string featurizer, string trainer, int slots, IDataView keys)
+    {
+        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(TextModelInput.Label), keyData: keys);
+        var columns = new List<string>();
+        for (var i = 0; i < slots; i++)
+        {
+            var column = $"{Features}{i}";
+            columns.Add(column);
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(column, FeaturizerOptions(featurizer), TextModelInput.SlotName(i)));
+        }
+
+        pipeline = pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
+        return pipeline.Append(Trainer(ml, trainer));
+    }
+
+    private static TextFeaturizingEstimator.Options FeaturizerOptions(string featurizer) => featurizer switch
+    {
+        "ngrams" => new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        },
+        "subwords" => new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.None,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            CharFeatureExtractor = null,
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        },
+        _ => throw new ArgumentException($"unknown featurizer '{featurizer}' (expected {string.Join(", ", TextTrainingOptions.AllFeaturizers)})."),
+    };
+
+    private static IEstimator<ITransformer> Trainer(MLContext ml, string name) => name switch
+    {
+        "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(LabelKey, Features),
+        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features),
+        "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(featureColumnName: Features, numberOfIterations: 10), LabelKey),
+        "perceptron" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron(featureColumnName: Features, numberOfIterations: 10), LabelKey),
+        "fasttree" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(featureColumnName: Features, numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 5), LabelKey),
+        _ => throw new ArgumentException($"unknown trainer '{name}' (expected {string.Join(", ", TextTrainingOptions.AllTrainers)})."),
+    };
+
+    private static List<LabelledRow> Encode(IReadOnlyList<LabelledRow> rows, string featurizer) =>
+        featurizer == "subwords"
+            ? rows.AsParallel().AsOrdered().Select(r => r with { Texts = r.Texts.Select(SubwordEncoder.Encode).ToArray() }).ToList()
+            : [.. rows];
+
+    private static double BestThreshold(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities)
+    {
+        var best = 0.5;
+        var bestF1 = -1.0;
+        for (var t = 0.2; t <= 0.8001; t += 0.01)
+        {
+            int tp = 0, fp = 0, fn = 0;
+            for (var i = 0; i < truth.Count; i++)
+            {
+                var positive = probabilities[i][1] >= t;
+                if (positive && truth[i] == 1) tp++;
+                else if (positive) fp++;
+                else if (truth[i] == 1) fn++;
+            }
+
+            var f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+            if (f1 > bestF1 + 1e-9)
+                (best, bestF1) = (t, f1);
+        }
+
+        return best;
+    }
+
+    private static int ArgMax(float[] p)
+    {
+        var best = 0;
+        for (var i = 1; i < p.Length; i++)
+        {
+            if (p[i] > p[best])
+                best = i;
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Classifier.Training.Models;
+
+/// <summary>What <see cref="TextClassifierTrainer"/> compares and how.</summary>
+public sealed record TextTrainingOptions
+{
+    /// <summary>Every featurizer this trainer knows: word and character n-grams, or o200k sub-word tokens.</summary>
+    public static IReadOnlyList<string> AllFeaturizers { get; } = ["ngrams", "subwords"];
+
+    /// <summary>Every trainer this trainer knows.</summary>
+    public static IReadOnlyList<string> AllTrainers { get; } = ["sdca", "lbfgs", "svm", "perceptron", "fasttree"];
+
+    /// <summary>Featurizers to compare.</summary>
+    public IReadOnlyList<string> Featurizers { get; init; } = AllFeaturizers;
+
+    /// <summary>Trainers to compare.</summary>
+    public IReadOnlyList<string> Trainers { get; init; } = AllTrainers;
+
+    /// <summary>Cross-validation folds on the training split.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Seed of every random choice (fold assignment, trainers).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>For a two-label task, the positive label; by default "1", "true", "yes" or the rarer label.</summary>
+    public string? PositiveLabel { get; init; }
+
+    /// <summary>Whether to fit the final model on train and dev together (dev is otherwise unused by cross-validation).</summary>
+    public bool FitFinalOnTrainAndDev { get; init; } = true;
+}

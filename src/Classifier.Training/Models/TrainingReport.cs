@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Classifier.Training.Evaluation;
+
+namespace Classifier.Training.Models;
+
+/// <summary>Renders training results for people (Markdown) and programs (JSON).</summary>
+public static class TrainingReport
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>A Markdown section for one trained model.</summary>
+    public static string ToMarkdown(string name, TextTrainingResult result)
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"## Model `{name}`");
+        text.AppendLine();
+        text.AppendLine(c, $"Chosen: **{result.Best.Featurizer} + {result.Best.Trainer}** (mean macro-F1 {result.Best.Mean:F4} over {result.Best.FoldMacroF1.Count} folds). Final fit on {result.TrainRows} rows in {result.FitSeconds:F1} s; test rows: {result.TestRows}.");
+        text.AppendLine();
+        text.AppendLine("Cross-validation on the training split (stratified, articles kept in one fold):");
+        text.AppendLine();
+        text.AppendLine("| featurizer | trainer | macro-F1 mean | spread (sd) | folds | seconds |");
+        text.AppendLine("| --- | --- | ---: | ---: | --- | ---: |");
+        foreach (var candidate in result.Candidates.OrderByDescending(x => x.Mean))
+            text.AppendLine(c, $"| {candidate.Featurizer} | {candidate.Trainer} | {candidate.Mean:F4} | {candidate.Spread:F4} | {string.Join(" ", candidate.FoldMacroF1.Select(f => f.ToString("F3", c)))} | {candidate.Seconds:F1} |");
+        text.AppendLine();
+        text.AppendLine(c, $"Calibration ({result.Model.Entry.Calibration.Method}): out-of-fold ECE {result.OutOfFoldEceBefore:F4} before, {result.OutOfFoldEceAfter:F4} after.");
+        if (result.Test is { } test && result.TestUncalibrated is { } raw)
+        {
+            text.AppendLine();
+            text.AppendLine(c, $"Test split: ECE {raw.ExpectedCalibrationError:F4} before calibration, {test.ExpectedCalibrationError:F4} after.");
+            text.AppendLine();
+            text.Append(MetricsMarkdown(test));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Accuracy, macro-F1, log-loss, ECE, per-class table and confusion matrix as Markdown.</summary>
+    public static string MetricsMarkdown(ClassificationMetrics metrics)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"| rows | accuracy | macro-F1 | log-loss | ECE |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine(c, $"| {metrics.Count} | {metrics.Accuracy:P2} | {metrics.MacroF1:F4} | {metrics.LogLoss:F4} | {metrics.ExpectedCalibrationError:F4} |");
+        text.AppendLine();
+        text.AppendLine("| class | precision | recall | F1 | support |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var m in metrics.PerClass)
+            text.AppendLine(c, $"| {m.Label} | {m.Precision:F4} | {m.Recall:F4} | {m.F1:F4} | {m.Support} |");
+        text.AppendLine();
+        text.AppendLine(c, $"Confusion (rows: truth, columns: predicted):");
+        text.AppendLine();
+        var labels = metrics.PerClass.Select(p => p.Label).ToList();
+        text.AppendLine(c, $"| | {string.Join(" | ", labels)} |");
+        text.AppendLine(c, $"| --- |{string.Concat(labels.Select(_ => " ---: |"))}");
+        for (var i = 0; i < labels.Count; i++)
+            text.AppendLine(c, $"| **{labels[i]}** | {string.Join(" | ", metrics.Confusion[i])} |");
+        return text.ToString();
+    }
+
+    /// <summary>The results as JSON (schema: <c>docs/report-schema.md</c>).</summary>
+    public static string ToJson(IReadOnlyDictionary<string, TextTrainingResult> results) => JsonSerializer.Serialize(
+        results.ToDictionary(r => r.Key, r => new
+        {
+            chosen = new { featurizer = r.Value.Best.Featurizer, trainer = r.Value.Best.Trainer },
+            candidates = r.Value.Candidates.Select(x => new { x.Featurizer, x.Trainer, mean = x.Mean, spread = x.Spread, folds = x.FoldMacroF1, x.Seconds }),
+            calibration = r.Value.Model.Entry.Calibration,
+            outOfFoldEce = new { before = r.Value.OutOfFoldEceBefore, after = r.Value.OutOfFoldEceAfter },
+            test = r.Value.Test,
+            testUncalibrated = r.Value.TestUncalibrated,
+            threshold = r.Value.Model.Entry.Threshold,
+            trainRows = r.Value.TrainRows,
+            testRows = r.Value.TestRows,
+            fitSeconds = r.Value.FitSeconds,
+        }),
+        s_json);
+}
