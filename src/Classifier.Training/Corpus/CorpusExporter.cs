@@ -25,7 +25,8 @@ public static class CorpusExporter
     private static void Write<T>(string path, IEnumerable<T> rows) => AtomicFile.Write(path, stream =>
     {
         using var writer = new StreamWriter(stream, leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        // LF line ends, as the repository stores text; fields with line breaks or quotes are quoted (RFC 4180).
+        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
         csv.WriteRecords(rows);
     });
 
