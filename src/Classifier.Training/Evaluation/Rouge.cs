@@ -130,7 +130,7 @@ public static class Rouge
         return new OracleSearch(sentences, TokenizeAll(reference)).Run(maxSentences);
     }
 
-    internal static List<string> TokenizeAll(IReadOnlyList<string> sentences)
+    private static List<string> TokenizeAll(IReadOnlyList<string> sentences)
     {
         var tokens = new List<string>();
         foreach (var sentence in sentences)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Classifier.Tests.Support;
@@ -130,20 +129,15 @@ public sealed class RougeTests
         var sentences = articles.Select(a => ArticleReader.Default.Read(a.Title + "\n\n" + a.Text)
             .EnumerateSentences().Select(s => s.Sentence.Text).ToList()).ToList();
 
-        var watch = Stopwatch.StartNew();
         var lead = Rouge.Mean(articles.Select((a, i) => Rouge.Score(sentences[i].Take(a.Summary.Count).ToList(), a.Summary)).ToList());
-        var leadTime = watch.Elapsed;
-        watch.Restart();
         var oracle = Rouge.Mean(articles.Select((a, i) =>
         {
             var chosen = Rouge.GreedyOracle(sentences[i], a.Summary, a.Summary.Count);
             return Rouge.Score(chosen.Select(c => sentences[i][c]).ToList(), a.Summary);
         }).ToList());
-        var oracleTime = watch.Elapsed;
 
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"lead {lead.Rouge1:F2}/{lead.Rouge2:F2}/{lead.RougeL:F2} in {leadTime.TotalMilliseconds:F0} ms; " +
-            $"oracle {oracle.Rouge1:F2}/{oracle.Rouge2:F2}/{oracle.RougeL:F2} in {oracleTime.TotalMilliseconds:F0} ms"));
+            $"lead {lead.Rouge1:F2}/{lead.Rouge2:F2}/{lead.RougeL:F2}; oracle {oracle.Rouge1:F2}/{oracle.Rouge2:F2}/{oracle.RougeL:F2}"));
 
         // The peers split sentences their own way, hence a tolerance rather than equality.
         Assert.InRange(lead.Rouge1, PeerLeadRouge1 - 1.5, PeerLeadRouge1 + 1.5);
@@ -151,11 +145,6 @@ public sealed class RougeTests
         Assert.InRange(lead.RougeL, PeerLeadRougeL - 1.5, PeerLeadRougeL + 1.5);
         Assert.InRange(oracle.Rouge1, PeerOracleRouge1 - 1.5, 100);
         Assert.InRange(oracle.Rouge2, PeerOracleRouge2 - 1.5, 100);
-
-        // Scoring 426 articles takes well under a second in Release; the bound is loose for Debug builds on busy
-        // machines and only catches a slip into something quadratic or worse (rouge.py's oracle takes about a minute).
-        Assert.True(leadTime < TimeSpan.FromSeconds(5), $"lead scoring took {leadTime}");
-        Assert.True(oracleTime < TimeSpan.FromSeconds(5), $"oracle took {oracleTime}");
     }
 
     [Fact]
