@@ -51,7 +51,7 @@ public static class TabularDataReader
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             BadDataFound = args => badData ??= args.RawRecord,
-            DetectColumnCountChanges = true,
+            DetectColumnCountChanges = false, // checked below, with a message that says how many fields
             TrimOptions = TrimOptions.None,
         };
 
@@ -65,6 +65,7 @@ public static class TabularDataReader
         var labelIndex = IndexOf(header, columns.Label, path);
         var splitIndex = columns.Split is null ? -1 : IndexOf(header, columns.Split, path);
         var groupIndex = columns.Group is null ? -1 : IndexOf(header, columns.Group, path);
+        var previousEnd = csv.Parser.RawRow;
 
         while (true)
         {
@@ -75,7 +76,8 @@ public static class TabularDataReader
             }
             catch (CsvHelperException error)
             {
-                var line = error.Context?.Parser?.RawRow ?? 0;
+                var line = previousEnd + 1;
+                previousEnd = error.Context?.Parser?.RawRow ?? previousEnd;
                 var message = $"{path}:{line}: malformed row ({FirstLine(error.Message)}).";
                 if (!columns.SkipBadRows)
                     throw new FormatException(message, error);
@@ -86,41 +88,41 @@ public static class TabularDataReader
             if (!more)
                 break;
 
-            var lineNumber = csv.Parser.RawRow;
-            if (badData is not null)
-            {
-                var message = $"{path}:{lineNumber}: malformed row (a quote inside an unquoted field, or a quoted field not closed): {Shorten(badData)}";
-                badData = null;
-                if (!columns.SkipBadRows)
-                    throw new FormatException(message);
-                skipped.Add(message);
-                continue;
-            }
+            // A record can span lines (a quoted field with line breaks, or one never closed): name where it starts.
+            var lineNumber = previousEnd + 1;
+            var spans = csv.Parser.RawRow > lineNumber ? $" (the record runs to line {csv.Parser.RawRow}: is a quoted field not closed?)" : "";
+            previousEnd = csv.Parser.RawRow;
 
+            string? problem = null;
+            string[] fields = [];
             if (csv.Parser.Count != header.Length)
             {
-                var message = $"{path}:{lineNumber}: {csv.Parser.Count} fields, but the header has {header.Length}.";
-                if (!columns.SkipBadRows)
-                    throw new FormatException(message);
-                skipped.Add(message);
-                continue;
+                problem = $"{path}:{lineNumber}: {csv.Parser.Count} fields, but the header has {header.Length}{spans}.";
+            }
+            else
+            {
+                // CsvHelper parses fields lazily, so bad quoting is only reported once the fields are read.
+                fields = [.. Enumerable.Range(0, header.Length).Select(i => csv.GetField(i) ?? "")];
+                if (badData is not null)
+                    problem = $"{path}:{lineNumber}: malformed row (text after a closing quote, or a quote inside an unquoted field): {Shorten(badData)}";
+                else if (fields[labelIndex].Trim().Length == 0)
+                    problem = $"{path}:{lineNumber}: field '{columns.Label}' is empty (every row needs a label).";
             }
 
-            var label = csv.GetField(labelIndex)?.Trim() ?? "";
-            if (label.Length == 0)
+            badData = null;
+            if (problem is not null)
             {
-                var message = $"{path}:{lineNumber}: field '{columns.Label}' is empty (every row needs a label).";
                 if (!columns.SkipBadRows)
-                    throw new FormatException(message);
-                skipped.Add(message);
+                    throw new FormatException(problem);
+                skipped.Add(problem);
                 continue;
             }
 
             rows.Add(new LabelledRow(
-                textIndex.Select(i => csv.GetField(i) ?? "").ToArray(),
-                label,
-                splitIndex >= 0 ? csv.GetField(splitIndex)?.Trim() : null,
-                groupIndex >= 0 ? csv.GetField(groupIndex) : null,
+                [.. textIndex.Select(i => fields[i])],
+                fields[labelIndex].Trim(),
+                splitIndex >= 0 ? fields[splitIndex].Trim() : null,
+                groupIndex >= 0 ? fields[groupIndex] : null,
                 lineNumber));
         }
 
