@@ -12,6 +12,7 @@ internal static class Program
             ReadCommand.Create(),
             CorpusCommand.Create(),
             TrainCommand.Create(),
+            EvaluateCommand.Create(),
         };
 
         return root.Parse(args).Invoke();
