@@ -112,29 +112,7 @@ internal static class HtmlExtractor
         _ => null,
     };
 
-    private static string Collapse(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return string.Empty;
-
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-                builder.Append(' ');
-            pendingSpace = false;
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    private static string Collapse(string? text) => string.IsNullOrEmpty(text) ? string.Empty : WhiteSpace.Collapse(text);
 
     /// <summary>Writes inline text into the output, one block per run of inline content.</summary>
     private sealed class BlockCollector(StringBuilder output)

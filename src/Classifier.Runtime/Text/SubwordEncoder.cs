@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.ML.Tokenizers;
 
 namespace Classifier.Text;
 
@@ -9,10 +8,6 @@ namespace Classifier.Text;
 /// prediction both call this.</remarks>
 public static class SubwordEncoder
 {
-    private static readonly Lazy<Tokenizer> s_tokenizer = new(
-        () => TiktokenTokenizer.CreateForEncoding("o200k_base"),
-        LazyThreadSafetyMode.ExecutionAndPublication);
-
     /// <summary>Encodes <paramref name="text"/> (lower-cased, so that case does not split a token's statistics).</summary>
     public static string Encode(string text)
     {
@@ -20,7 +15,7 @@ public static class SubwordEncoder
         if (text.Length == 0)
             return text;
 
-        var ids = s_tokenizer.Value.EncodeToIds(text.ToLowerInvariant());
+        var ids = TokenCounter.Tokenizer.EncodeToIds(text.ToLowerInvariant());
         var builder = new StringBuilder(ids.Count * 6);
         foreach (var id in ids)
         {

@@ -9,5 +9,8 @@ internal static class TokenCounter
         () => TiktokenTokenizer.CreateForEncoding("o200k_base"),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The shared o200k tokenizer (thread-safe), loaded on first use.</summary>
+    public static Tokenizer Tokenizer => s_tokenizer.Value;
+
     public static int Count(ReadOnlySpan<char> text) => text.IsEmpty ? 0 : s_tokenizer.Value.CountTokens(text);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Classifier.Text;
 
 namespace Classifier.Training.Corpus;
@@ -75,26 +74,7 @@ public static class CorpusAligner
         return failed ? null : new LabelledArticle(article, document, paragraphs);
     }
 
-    internal static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-                builder.Append(' ');
-            space = false;
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    internal static string Normalize(string text) => WhiteSpace.Collapse(text);
 
     private static string Describe(TextBlock block) => $"a {block.Kind.ToString().ToLowerInvariant()} '{Shorten(block.Text)}'";
 
