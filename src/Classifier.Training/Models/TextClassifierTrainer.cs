@@ -230,7 +230,8 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
     private static IEstimator<ITransformer> Trainer(MLContext ml, string name) => name switch
     {
         "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(LabelKey, Features),
-        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features),
+        // ML.NET's default L1 and L2 of 1 drown L2-normalised tf-idf features; these suit them.
+        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features, l1Regularization: 0, l2Regularization: 0.001f),
         "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(LabelKey, Features, numberOfIterations: 10), LabelKey),
         "perceptron" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron(LabelKey, Features, numberOfIterations: 10), LabelKey),
         "fasttree" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(LabelKey, Features, numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 5), LabelKey),
