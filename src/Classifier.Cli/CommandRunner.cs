@@ -17,7 +17,7 @@ internal static class CommandRunner
         {
             return body();
         }
-        catch (Exception error) when (error is CliException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        catch (Exception error) when (error is CliException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or ArgumentException)
         {
             Console.Error.WriteLine($"classifier: {error.Message}");
             return Failure;
