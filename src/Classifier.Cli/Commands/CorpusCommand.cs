@@ -31,10 +31,9 @@ internal static class CorpusCommand
             foreach (var issue in issues)
                 Console.Error.WriteLine(issue);
 
-            var files = corpus.Articles.Count + issues.Select(i => i.Path).Distinct().Count(p => corpus.Articles.All(a => a.Source.Path != p));
             Console.Out.WriteLine(issues.Count == 0
                 ? $"corpus ok: {corpus.Articles.Count} articles, {corpus.Articles.Sum(a => a.Paragraphs.Count)} paragraphs, {corpus.Articles.Sum(a => a.Paragraphs.Sum(p => p.Sentences.Count))} sentences"
-                : $"corpus has {issues.Count} problem(s) in {issues.Select(i => i.Path).Distinct().Count()} of {files} files");
+                : $"corpus has {issues.Count} problem(s) in {issues.Select(i => i.Path).Distinct().Count()} file(s)");
             return issues.Count == 0 ? 0 : CommandRunner.Failure;
         }));
         return command;

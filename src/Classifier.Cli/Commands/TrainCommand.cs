@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Classifier.Models;
+using Classifier.Training;
 using Classifier.Training.Corpus;
 using Classifier.Training.Data;
 using Classifier.Training.Models;
@@ -75,7 +76,7 @@ internal static class TrainCommand
                 if (result.GetValue(testData) is { } testPath)
                     rows.AddRange(Read(testPath, columns).Select(r => r with { Split = "test" }));
                 results[result.GetValue(name)!] = new TextClassifierTrainer(options, progress).Train(rows, columns.Text);
-                dataHash = HashFiles(new[] { path, result.GetValue(testData) }.OfType<string>());
+                dataHash = DataHash.OfFiles(new[] { path, result.GetValue(testData) }.OfType<string>());
                 description = string.Join(" + ", new[] { path, result.GetValue(testData) }.OfType<string>());
             }
 
@@ -110,14 +111,6 @@ internal static class TrainCommand
         }
 
         return data.Rows;
-    }
-
-    private static string HashFiles(IEnumerable<string> paths)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var path in paths)
-            hash.AppendData(File.ReadAllBytes(path));
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static List<string> List(string value) => [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -79,18 +79,19 @@ public sealed class TextClassifier
     /// <summary>Calibrated probabilities for many rows at once (one pass of the pipeline: the fast path for batches).</summary>
     public float[][] PredictBatch(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
-            return [];
-
-        var inputs = rows.Select(r => TextModelInput.FromSlots(Encode(r))).ToList();
-        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(inputs));
-        return _ml.Data.CreateEnumerable<TextModelOutput>(scored, reuseRowObject: false).Select(o => Finish(o.Score)).ToArray();
+        var probabilities = PredictRawBatch(rows);
+        foreach (var row in probabilities)
+            Entry.Calibration.Apply(row);
+        return probabilities;
     }
 
     /// <summary>Raw (uncalibrated) probabilities for many rows; training uses them to fit calibration.</summary>
     internal float[][] PredictRawBatch(IReadOnlyList<IReadOnlyList<string>> rows)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+            return [];
+
         var inputs = rows.Select(r => TextModelInput.FromSlots(Encode(r))).ToList();
         var scored = _model.Transform(_ml.Data.LoadFromEnumerable(inputs));
         return _ml.Data.CreateEnumerable<TextModelOutput>(scored, reuseRowObject: false).Select(o => Normalize(o.Score)).ToArray();

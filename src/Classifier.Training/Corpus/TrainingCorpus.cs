@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Classifier.Text;
 
 namespace Classifier.Training.Corpus;
@@ -59,23 +57,9 @@ public sealed class TrainingCorpus
         foreach (var list in perFileIssues)
             issues.AddRange(list);
 
-        return new TrainingCorpus(root, [.. articles.OfType<LabelledArticle>()], issues, HashFiles(files));
+        return new TrainingCorpus(root, [.. articles.OfType<LabelledArticle>()], issues, Training.DataHash.OfFiles(files));
     }
 
     /// <summary>The hash <see cref="DataHash"/> would have for the corpus below <paramref name="root"/>, without reading labels.</summary>
     public static string ComputeDataHash(string root) =>
-        HashFiles(Directory.GetFiles(Path.Combine(root, ArticlesFolder), "*.txt").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList());
-
-    private static string HashFiles(IReadOnlyList<string> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            // Line endings are normalised so that a checkout with CRLF hashes the same.
-            hash.AppendData(Encoding.UTF8.GetBytes(File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal)));
-        }
-
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-}
+        Training.DataHash.OfFiles(Directory.GetFiles(Path.Combine(root, ArticlesFolder), "*.txt").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList());}

@@ -26,14 +26,7 @@ internal sealed class OracleSearch
     public OracleSearch(IReadOnlyList<string> sentences, IReadOnlyList<string> reference)
     {
         // Ids number the reference's tokens and bigrams; anything else can never overlap and is -1.
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var referenceIds = new int[reference.Count];
-        for (var i = 0; i < reference.Count; i++)
-        {
-            if (!vocabulary.TryGetValue(reference[i], out var id))
-                vocabulary.Add(reference[i], id = vocabulary.Count);
-            referenceIds[i] = id;
-        }
+        var (vocabulary, referenceIds) = Rouge.IndexReference(reference);
 
         _referenceLength = reference.Count;
         _referenceUnigrams = new int[vocabulary.Count];

@@ -32,14 +32,7 @@ public static class Rouge
         var reference = TokenizeAll(referenceSentences);
 
         // Only tokens of the reference can match; every other token becomes -1.
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var referenceIds = new int[reference.Count];
-        for (var i = 0; i < reference.Count; i++)
-        {
-            if (!vocabulary.TryGetValue(reference[i], out var id))
-                vocabulary.Add(reference[i], id = vocabulary.Count);
-            referenceIds[i] = id;
-        }
+        var (vocabulary, referenceIds) = IndexReference(reference);
 
         var candidateIds = new int[candidate.Count];
         for (var i = 0; i < candidate.Count; i++)
@@ -228,5 +221,20 @@ public static class Rouge
         }
 
         return previous[reference.Length];
+    }
+
+    /// <summary>Numbers the distinct tokens of a reference and returns each token's number, for counting overlaps by id.</summary>
+    internal static (Dictionary<string, int> Vocabulary, int[] Ids) IndexReference(IReadOnlyList<string> reference)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[reference.Count];
+        for (var i = 0; i < reference.Count; i++)
+        {
+            if (!vocabulary.TryGetValue(reference[i], out var id))
+                vocabulary.Add(reference[i], id = vocabulary.Count);
+            ids[i] = id;
+        }
+
+        return (vocabulary, ids);
     }
 }
