@@ -6,11 +6,12 @@ namespace Classifier.Models;
 /// <remarks>Load bundles only from trusted sources: an ML.NET model file can run code when it is loaded.</remarks>
 public sealed class ModelBundle
 {
-    private ModelBundle(string source, ModelManifest manifest, IReadOnlyDictionary<string, TextClassifier> classifiers)
+    private ModelBundle(string source, ModelManifest manifest, IReadOnlyDictionary<string, TextClassifier> classifiers, SalienceModel? salience)
     {
         Source = source;
         Manifest = manifest;
         Classifiers = classifiers;
+        Salience = salience;
     }
 
     /// <summary>Where the bundle was loaded from.</summary>
@@ -21,6 +22,9 @@ public sealed class ModelBundle
 
     /// <summary>The text models by name (<c>topic</c>, <c>western</c>, or custom names).</summary>
     public IReadOnlyDictionary<string, TextClassifier> Classifiers { get; }
+
+    // The sentence ranker (task "salience"), if the bundle has one.
+    internal SalienceModel? Salience { get; }
 
     /// <summary>Loads every text model of the bundle in <paramref name="folder"/>, checking the manifest against each model.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -49,28 +53,43 @@ public sealed class ModelBundle
         ArgumentNullException.ThrowIfNull(open);
         var ml = new MLContext(seed);
         var classifiers = new Dictionary<string, TextClassifier>(StringComparer.Ordinal);
+        SalienceModel? salience = null;
         foreach (var (name, entry) in manifest.Models)
         {
-            if (entry.Task is not ("multiclass" or "binary"))
-                continue;
-            if (entry.Labels.Count < 2 || entry.Inputs.Count is 0 or > TextModelInput.MaxSlots)
-                throw new InvalidDataException($"{source}: model '{name}' lists {entry.Labels.Count} labels and {entry.Inputs.Count} inputs; expected 2 or more labels and 1 to {TextModelInput.MaxSlots} inputs.");
-
-            var location = $"{Path.Combine(source, entry.File)}";
-            Stream stream;
-            try
+            var location = Path.Combine(source, entry.File);
+            switch (entry.Task)
             {
-                stream = open(entry.File);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new InvalidDataException($"{location}: cannot open model '{name}' ({error.Message}).", error);
-            }
+                case "multiclass" or "binary":
+                    if (entry.Labels.Count < 2 || entry.Inputs.Count is 0 or > TextModelInput.MaxSlots)
+                        throw new InvalidDataException($"{source}: model '{name}' lists {entry.Labels.Count} labels and {entry.Inputs.Count} inputs; expected 2 or more labels and 1 to {TextModelInput.MaxSlots} inputs.");
+                    using (var stream = Open(open, entry.File, name, location))
+                        classifiers[name] = TextClassifier.Load(ml, stream, entry, location);
+                    break;
 
-            using (stream)
-                classifiers[name] = TextClassifier.Load(ml, stream, entry, location);
+                case "salience":
+                    if (salience is not null)
+                        throw new InvalidDataException($"{source}: more than one salience model in the manifest.");
+                    using (var stream = Open(open, entry.File, name, location))
+                        salience = SalienceModel.Load(ml, stream, entry, location);
+                    break;
+
+                default:
+                    throw new InvalidDataException($"{source}: model '{name}' has task '{entry.Task}'; expected multiclass, binary or salience.");
+            }
         }
 
-        return new ModelBundle(source, manifest, classifiers);
+        return new ModelBundle(source, manifest, classifiers, salience);
+    }
+
+    private static Stream Open(Func<string, Stream> open, string file, string name, string location)
+    {
+        try
+        {
+            return open(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{location}: cannot open model '{name}' ({error.Message}).", error);
+        }
     }
 }

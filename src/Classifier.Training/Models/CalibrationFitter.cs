@@ -48,8 +48,24 @@ public static class CalibrationFitter
         var low = 1.0 / (negatives + 2.0);
         var x = probabilities.Select(p => Logit(p[1])).ToArray();
         var y = truth.Select(t => t == 1 ? high : low).ToArray();
+        // Newton steps with backtracking: a plain Newton step overshoots (and diverges) when the raw model is very
+        // overconfident, as a barely regularised linear model on n-grams is.
+        double Loss(double a, double b)
+        {
+            double loss = 0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                var z = a * x[i] + b;
+                // log(1 + e^z) - y z, computed without overflow.
+                loss += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - y[i] * z;
+            }
+
+            return loss;
+        }
+
         double a = 1, b = 0;
-        for (var iteration = 0; iteration < 50; iteration++)
+        var current = Loss(a, b);
+        for (var iteration = 0; iteration < 100; iteration++)
         {
             double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
             for (var i = 0; i < x.Length; i++)
@@ -69,9 +85,21 @@ public static class CalibrationFitter
                 break;
             var da = (hbb * ga - hab * gb) / det;
             var db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            var step = 1.0;
+            var next = Loss(a - da, b - db);
+            while (next > current && step > 1e-6)
+            {
+                step /= 2;
+                next = Loss(a - step * da, b - step * db);
+            }
+
+            if (next > current)
+                break;
+            a -= step * da;
+            b -= step * db;
+            var improvement = current - next;
+            current = next;
+            if (improvement < 1e-10 * x.Length)
                 break;
         }
 

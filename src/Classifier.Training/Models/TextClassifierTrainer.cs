@@ -231,7 +231,7 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
     {
         "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(LabelKey, Features),
         // ML.NET's default L1 and L2 of 1 drown L2-normalised tf-idf features; these suit them.
-        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features, l1Regularization: 0, l2Regularization: 0.001f),
+        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features, l1Regularization: 0, l2Regularization: 0.0003f),
         "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(LabelKey, Features, numberOfIterations: 10), LabelKey),
         "perceptron" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron(LabelKey, Features, numberOfIterations: 10), LabelKey),
         "fasttree" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(LabelKey, Features, numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 5), LabelKey),

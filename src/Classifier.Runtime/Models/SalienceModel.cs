@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Classifier.Analysis;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Classifier.Models;
+
+/// <summary>The salience model: a gradient-boosted tree classifier (FastTree) over a sentence's non-lexical features, giving
+/// the probability that the sentence belongs in a summary. Thread-safe.</summary>
+internal sealed class SalienceModel
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly ConcurrentBag<PredictionEngine<SalienceRow, SalienceScore>> _engines = [];
+
+    private SalienceModel(MLContext ml, ITransformer model, ModelEntry entry)
+    {
+        _ml = ml;
+        _model = model;
+        Entry = entry;
+    }
+
+    public ModelEntry Entry { get; }
+
+    public static SalienceModel Create(MLContext ml, ITransformer model, ModelEntry entry) => new(ml, model, entry);
+
+    /// <summary>Loads a salience model zip and checks that it reads the features this library computes.</summary>
+    /// <exception cref="InvalidDataException">The file is not such a model, or its features differ.</exception>
+    public static SalienceModel Load(MLContext ml, Stream zip, ModelEntry entry, string source)
+    {
+        if (!entry.Inputs.SequenceEqual(SalienceFeatures.Names))
+            throw new InvalidDataException($"{source}: the salience model reads features ({string.Join(", ", entry.Inputs)}) but this library computes ({string.Join(", ", SalienceFeatures.Names)}); retrain the bundle with this version.");
+
+        ITransformer model;
+        try
+        {
+            model = ml.Model.Load(zip, out _);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{source}: cannot load the salience model ({error.Message}). Is the file truncated or not an ML.NET model?", error);
+        }
+
+        var salience = new SalienceModel(ml, model, entry);
+        try
+        {
+            salience.Score([new float[SalienceFeatures.Count]]);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentOutOfRangeException or ArgumentException)
+        {
+            throw new InvalidDataException($"{source}: the model does not take a {SalienceFeatures.Count}-feature vector ({error.Message}).", error);
+        }
+
+        return salience;
+    }
+
+    public void Save(Stream zip) => _ml.Model.Save(_model, null, zip);
+
+    /// <summary>The probability of each feature vector's sentence being summary-worthy.</summary>
+    public float[] Score(IReadOnlyList<float[]> features)
+    {
+        var scores = new float[features.Count];
+        if (features.Count == 0)
+            return scores;
+
+        if (!_engines.TryTake(out var engine))
+            engine = _ml.Model.CreatePredictionEngine<SalienceRow, SalienceScore>(_model);
+        try
+        {
+            var row = new SalienceRow();
+            for (var i = 0; i < scores.Length; i++)
+            {
+                row.Features = features[i];
+                scores[i] = engine.Predict(row).Probability;
+            }
+        }
+        finally
+        {
+            _engines.Add(engine);
+        }
+
+        return scores;
+    }
+}
+
+/// <summary>A salience model's input row.</summary>
+internal sealed class SalienceRow
+{
+    [VectorType(SalienceFeatures.Count)]
+    public float[] Features { get; set; } = [];
+
+    public bool Label { get; set; }
+}
+
+/// <summary>A salience model's output row.</summary>
+internal sealed class SalienceScore
+{
+    public float Probability { get; set; }
+}
