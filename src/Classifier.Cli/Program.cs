@@ -13,6 +13,7 @@ internal static class Program
             CorpusCommand.Create(),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            ServeCommand.Create(),
         };
 
         return root.Parse(args).Invoke();
