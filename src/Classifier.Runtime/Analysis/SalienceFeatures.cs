@@ -151,7 +151,11 @@ internal static class SalienceFeatures
         new(words.Select(w => w.Length > 6 ? w[..6] : w), StringComparer.Ordinal);
 
     /// <summary>Runs of letters and digits, lower-cased.</summary>
-    internal static IEnumerable<string> Words(string text)
+    internal static IEnumerable<string> Words(string text) =>
+        WordSpans(text).Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant());
+
+    // Where each run of letters and digits starts, and its length.
+    private static IEnumerable<(int Start, int Length)> WordSpans(string text)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -163,7 +167,7 @@ internal static class SalienceFeatures
             }
             else if (!inWord && start >= 0)
             {
-                yield return text[start..i].ToLowerInvariant();
+                yield return (start, i - start);
                 start = -1;
             }
         }
@@ -185,24 +189,14 @@ internal static class SalienceFeatures
     private static (int Words, int Numbers, int Capitals) Shape(string text)
     {
         int words = 0, numbers = 0, capitals = 0;
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var (start, length) in WordSpans(text))
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                var word = text.AsSpan(start, i - start);
-                if (word.IndexOfAnyInRange('0', '9') >= 0)
-                    numbers++;
-                else if (words > 0 && char.IsUpper(word[0]))
-                    capitals++;
-                words++;
-                start = -1;
-            }
+            var word = text.AsSpan(start, length);
+            if (word.IndexOfAnyInRange('0', '9') >= 0)
+                numbers++;
+            else if (words > 0 && char.IsUpper(word[0]))
+                capitals++;
+            words++;
         }
 
         return (words, numbers, capitals);
