@@ -13,6 +13,8 @@ internal static class Program
             CorpusCommand.Create(),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            AnalyzeCommands.Tag(),
+            AnalyzeCommands.Summarize(),
             ServeCommand.Create(),
         };
 

@@ -57,7 +57,7 @@ internal static class CorpusCommand
     {
         var data = DataOption();
         var output = new Option<string?>("--output") { Description = "Where to write the CSV files (default: the training-data folder)." };
-        var command = new Command("export", "Write paragraphs.csv, sentences.csv and highlights.csv from the articles.") { data, output };
+        var command = new Command("export", "Write paragraphs.csv, sentences.csv, highlights.csv and summaries.jsonl (texts and reference highlights for summarizers) from the articles.") { data, output };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var corpus = TrainingCorpus.Load(result.GetValue(data)!);
@@ -70,7 +70,7 @@ internal static class CorpusCommand
 
             var folder = result.GetValue(output) ?? corpus.Root;
             CorpusExporter.Export(corpus, folder);
-            Console.Out.WriteLine($"wrote {CorpusExporter.ParagraphsFile}, {CorpusExporter.SentencesFile}, {CorpusExporter.HighlightsFile} to {folder}");
+            Console.Out.WriteLine($"wrote {CorpusExporter.ParagraphsFile}, {CorpusExporter.SentencesFile}, {CorpusExporter.HighlightsFile}, {CorpusExporter.SummariesFile} to {folder}");
         }));
         return command;
     }

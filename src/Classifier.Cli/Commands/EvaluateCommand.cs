@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
+using Classifier.Analysis;
 using Classifier.Models;
+using Classifier.Training;
 using Classifier.Training.Corpus;
 using Classifier.Training.Data;
 using Classifier.Training.Evaluation;
 using Classifier.Training.Models;
+using Classifier.Training.Summaries;
 
 namespace Classifier.Cli.Commands;
 
@@ -14,24 +17,30 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var models = new Option<string>("--models") { Description = "The model bundle folder.", DefaultValueFactory = _ => "models" };
-        var data = new Option<string>("--data") { Description = "A training-data folder (its test split: topic and western), or a labelled CSV/JSONL file.", Required = true };
+        var data = new Option<string?>("--data") { Description = "A training-data folder (its test split: topic, western and highlights), or a labelled CSV/JSONL file." };
         var model = new Option<string?>("--model") { Description = "With a file: the model to evaluate (default: the bundle's only or first model)." };
         var text = new Option<string?>("--text") { Description = "With a file: text column(s) in the model's input order." };
         var label = new Option<string?>("--label") { Description = "With a file: the label column." };
         var split = new Option<string?>("--split-col") { Description = "With a file: evaluate only rows whose split column says test." };
+        var summaries = new Option<string?>("--summaries") { Description = "Also score summaries: JSON Lines {id, title?, text, summary|highlights, split?} (test split only when it has splits)." };
+        var highlights = new Option<int?>("--highlights") { Description = "With summaries: highlights per article (default: as many as the reference has sentences)." };
+        var systemOut = new Option<string?>("--system-out") { Description = "With summaries: write the highlights as JSON Lines {id, summary} for ../shared/peers/summarize.py --system." };
         var format = new Option<string>("--format") { Description = "md or json.", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "json");
 
         var command = new Command("evaluate", "Accuracy, macro-F1, per-class precision/recall/F1, confusion, log-loss and calibration error of a bundle's models.")
         {
-            models, data, model, text, label, split, format,
+            models, data, model, text, label, split, summaries, highlights, systemOut, format,
         };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var bundle = ModelBundle.Load(result.GetValue(models)!);
-            var path = result.GetValue(data)!;
+            var path = result.GetValue(data);
+            if (path is null && result.GetValue(summaries) is null)
+                throw new CliException("give --data (a training-data folder or a labelled file) and/or --summaries.");
             var evaluations = new Dictionary<string, ClassificationMetrics>();
-            if (Directory.Exists(path))
+            var summarySets = new Dictionary<string, IReadOnlyList<SummaryArticle>>();
+            if (path is not null && Directory.Exists(path))
             {
                 var corpus = TrainingCorpus.Load(path);
                 if (corpus.Issues.Count > 0)
@@ -41,8 +50,10 @@ internal static class EvaluateCommand
                     if (bundle.Classifiers.TryGetValue(name, out var classifier))
                         evaluations[name] = Evaluate(classifier, rows.Where(r => r.Split == "test").ToList());
                 }
+
+                summarySets["corpus"] = [.. SummaryData.FromCorpus(corpus).Where(a => a.Split == "test")];
             }
-            else
+            else if (path is not null)
             {
                 var name = result.GetValue(model) ?? bundle.Classifiers.Keys.FirstOrDefault() ?? throw new CliException($"{bundle.Source}: the bundle has no text model.");
                 if (!bundle.Classifiers.TryGetValue(name, out var classifier))
@@ -57,18 +68,56 @@ internal static class EvaluateCommand
                 evaluations[name] = Evaluate(classifier, rows);
             }
 
+            if (result.GetValue(summaries) is { } summaryPath)
+            {
+                var articles = SummaryData.ReadJsonLines(summaryPath, Path.GetFileNameWithoutExtension(summaryPath));
+                summarySets[Path.GetFileNameWithoutExtension(summaryPath)] = articles.Any(a => a.Split.Length > 0) ? [.. articles.Where(a => a.Split == "test")] : articles;
+            }
+
+            var rouge = new Dictionary<string, SummaryResult>();
+            if (summarySets.Count > 0)
+            {
+                var analyzer = ArticleAnalyzer.Load(bundle);
+                var all = new List<SummaryScore>();
+                foreach (var (name, articles) in summarySets)
+                {
+                    var scores = SummaryEvaluator.Score(analyzer, articles, result.GetValue(highlights));
+                    var mean = Rouge.Mean(scores.Select(s => s.Scores));
+                    rouge[name] = new SummaryResult(scores.Count, Math.Round(mean.Rouge1, 2), Math.Round(mean.Rouge2, 2), Math.Round(mean.RougeL, 2));
+                    all.AddRange(scores);
+                }
+
+                if (result.GetValue(systemOut) is { } output)
+                {
+                    AtomicFile.Write(output, stream =>
+                    {
+                        foreach (var score in all)
+                            stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { id = score.Id, summary = score.Highlights }, CliJson.Compact) + "\n"));
+                    });
+                }
+            }
+
             if (result.GetValue(format) == "json")
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(evaluations, CliJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { classification = evaluations, summaries = rouge }, CliJson.Options));
                 return;
             }
 
-            Console.Out.WriteLine($"# Evaluation of {bundle.Source} on {path}\n");
+            Console.Out.WriteLine($"# Evaluation of {bundle.Source}\n");
             foreach (var (name, metrics) in evaluations)
                 Console.Out.WriteLine($"## {name}\n\n{TrainingReport.MetricsMarkdown(metrics)}");
+            if (rouge.Count > 0)
+            {
+                Console.Out.WriteLine("## Summaries (highlights against the reference, ROUGE F1 %)\n");
+                Console.Out.WriteLine("| test set | articles | R-1 | R-2 | R-L |\n| --- | ---: | ---: | ---: | ---: |");
+                foreach (var (name, r) in rouge)
+                    Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| {name} | {r.Articles} | {r.Rouge1:F2} | {r.Rouge2:F2} | {r.RougeL:F2} |"));
+            }
         }));
         return command;
     }
+
+    private sealed record SummaryResult(int Articles, double Rouge1, double Rouge2, double RougeL);
 
     private static ClassificationMetrics Evaluate(TextClassifier classifier, IReadOnlyList<LabelledRow> rows)
     {

@@ -7,6 +7,7 @@ using Classifier.Training;
 using Classifier.Training.Corpus;
 using Classifier.Training.Data;
 using Classifier.Training.Models;
+using Classifier.Training.Summaries;
 using Microsoft.ML;
 
 namespace Classifier.Cli.Commands;
@@ -14,6 +15,10 @@ namespace Classifier.Cli.Commands;
 /// <summary><c>classifier train</c>: trains a classifier from any labelled CSV or JSON Lines file, or the default bundle.</summary>
 internal static class TrainCommand
 {
+    // SDCA and one-versus-all FastTree take minutes per fold on the Western model's four text slots and have not won on the
+    // corpus; the default bundle compares the three linear trainers that have.
+    private const string BundleTrainers = "lbfgs,svm,perceptron";
+
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "Labelled CSV or JSON Lines file." };
@@ -27,27 +32,29 @@ internal static class TrainCommand
         var bundle = new Option<string?>("--bundle") { Description = "Train the default bundle (topic, western) from this training-data folder." };
         var output = new Option<string>("--output") { Description = "Bundle folder to write (atomically).", DefaultValueFactory = _ => "models" };
         var featurizers = new Option<string>("--featurizers") { Description = "Featurizers to compare.", DefaultValueFactory = _ => string.Join(',', TextTrainingOptions.AllFeaturizers) };
-        var trainers = new Option<string>("--trainers") { Description = "Trainers to compare.", DefaultValueFactory = _ => string.Join(',', TextTrainingOptions.AllTrainers) };
+        var trainers = new Option<string?>("--trainers") { Description = $"Trainers to compare, of {string.Join(',', TextTrainingOptions.AllTrainers)} (default: all; with --bundle: {BundleTrainers})." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed rows and empty labels (they are counted and reported)." };
+        var summaries = new Option<string?>("--summaries") { Description = "With --bundle: more articles with reference summaries for the salience model (JSON Lines {id, title?, text, summary, split?}, e.g. BBC News Summary); its train and dev splits are learned from, its test split scored." };
 
         var command = new Command("train", "Train text classifiers: compare featurizers and trainers by stratified cross-validation, calibrate, test, save.")
         {
-            data, testData, text, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad,
+            data, testData, text, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries,
         };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = new TextTrainingOptions
             {
                 Featurizers = List(result.GetValue(featurizers)!),
-                Trainers = List(result.GetValue(trainers)!),
+                Trainers = List(result.GetValue(trainers) ?? (result.GetValue(bundle) is null ? string.Join(',', TextTrainingOptions.AllTrainers) : BundleTrainers)),
                 Folds = result.GetValue(folds),
                 Seed = result.GetValue(seed),
                 PositiveLabel = result.GetValue(positive),
             };
             var progress = new ConsoleProgress();
             var results = new Dictionary<string, TextTrainingResult>();
+            SalienceTrainingResult? salience = null;
             string dataHash, description;
             if (result.GetValue(bundle) is { } folder)
             {
@@ -58,6 +65,7 @@ internal static class TrainCommand
                 var trainer = new TextClassifierTrainer(options, progress);
                 results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
                 results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1" }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
+                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, result.GetValue(summaries), options.Seed, progress);
                 dataHash = corpus.DataHash;
                 description = $"{folder}: {corpus.Articles.Count} original labelled articles (the project's corpus)";
             }
@@ -91,13 +99,35 @@ internal static class TrainCommand
             };
             var report = "# Training report\n\n" + string.Join("\n", results.Select(r => TrainingReport.ToMarkdown(r.Key, r.Value)));
             var files = results.ToDictionary(r => $"{r.Key}.zip", r => (Action<Stream>)(stream => r.Value.Model.Save(stream)));
+            if (salience is not null)
+            {
+                manifest.Models["salience"] = salience.Entry with { File = "salience.zip" };
+                files["salience.zip"] = salience.Save;
+                report += "\n" + TrainingReport.ToMarkdown("salience", salience);
+            }
+
             files["training-report.md"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report));
-            files["training-report.json"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(TrainingReport.ToJson(results)));
+            files["training-report.json"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(TrainingReport.ToJson(results, salience)));
             BundleWriter.Write(result.GetValue(output)!, manifest, files);
             Console.Out.WriteLine(report);
             progress.Report($"wrote {result.GetValue(output)}");
         }));
         return command;
+    }
+
+    private static SalienceTrainingResult TrainSalience(TrainingCorpus corpus, TextClassifier topic, TextClassifier western, string? extra, int seed, IProgress<string> progress)
+    {
+        var articles = SummaryData.FromCorpus(corpus);
+        var tests = new Dictionary<string, IReadOnlyList<SummaryArticle>> { ["corpus"] = [.. articles.Where(a => a.Split == "test")] };
+        var train = articles.Where(a => a.Split != "test").ToList();
+        if (extra is not null)
+        {
+            var more = SummaryData.ReadJsonLines(extra, Path.GetFileNameWithoutExtension(extra));
+            train.AddRange(more.Where(a => a.Split != "test"));
+            tests[Path.GetFileNameWithoutExtension(extra)] = [.. more.Where(a => a.Split == "test")];
+        }
+
+        return new SalienceTrainer(new SalienceTrainingOptions { Seed = seed }, progress).Train(topic, western, train, tests);
     }
 
     private static IEnumerable<LabelledRow> Read(string path, TabularColumns columns)

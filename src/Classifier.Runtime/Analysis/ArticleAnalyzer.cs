@@ -230,6 +230,13 @@ public sealed class ArticleAnalyzer
             !paragraph.IsBoilerplate && paragraph.Topic != _owner.Options.OtherLabel;
     }
 
+    /// <summary>For training: this analyzer's topic and Western models with another salience model.</summary>
+    internal ArticleAnalyzer WithSalience(SalienceModel salience) => new(Manifest, _topic, _western, salience, Options);
+
+    /// <summary>For training: an analyzer without a salience model (salience is then 0).</summary>
+    internal static ArticleAnalyzer ForTraining(TextClassifier topic, TextClassifier western, AnalyzerOptions? options = null) =>
+        new(new ModelManifest(), topic, western, null, options);
+
     /// <summary>For training: analyses <paramref name="document"/> and returns the salience features of its candidates.</summary>
     internal (ArticleAnalysis Analysis, IReadOnlyList<SalienceFeatures.Candidate> Candidates, float[][] Features) AnalyzeForTraining(ArticleDocument document)
     {

@@ -13,13 +13,13 @@ internal static class SalienceFeatures
     public static IReadOnlyList<string> Names { get; } =
     [
         "relativePosition", "sentenceOrdinal", "paragraphOrdinal", "indexInParagraph", "paragraphSentences", "isBullet",
-        "words", "centroidSimilarity", "meanSimilarity", "paragraphCentrality", "titleOverlap", "numberDensity",
+        "words", "centroidSimilarity", "meanSimilarity", "paragraphCentrality", "titleOverlap", "titleCoverage", "numberDensity",
         "capitalDensity", "hasQuote", "endsWithColon", "logCandidates", "sectionOrdinal", "otherProbability",
         "topicConfidence", "westernProbability",
     ];
 
     /// <summary>The length of a feature vector.</summary>
-    public const int Count = 20;
+    public const int Count = 21;
 
     // Words too common to say what a sentence is about; kept out of centrality and title overlap.
     private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
@@ -92,7 +92,8 @@ internal static class SalienceFeatures
             }
         }
 
-        var title = document.Title is { } t ? Bag(t) : [];
+        // Title words and sentence words compared by their first six letters, so "internationalization" meets "International".
+        var title = document.Title is { } t ? Stems(Bag(t).Keys) : [];
         var paragraphSentences = candidates.GroupBy(c => c.Block.Index).ToDictionary(g => g.Key, g => g.Count());
         var logCandidates = (float)Math.Log(n);
         for (var i = 0; i < n; i++)
@@ -100,7 +101,10 @@ internal static class SalienceFeatures
             var candidate = candidates[i];
             var text = candidate.Sentence.Text;
             var (words, numbers, capitals) = Shape(text);
-            var titleOverlap = bags[i].Count == 0 ? 0 : bags[i].Keys.Count(title.ContainsKey) / (double)bags[i].Count;
+            var stems = Stems(bags[i].Keys);
+            var shared = stems.Count(title.Contains);
+            var titleOverlap = stems.Count == 0 ? 0 : shared / (double)stems.Count;
+            var titleCoverage = title.Count == 0 ? 0 : shared / (double)title.Count;
             result[i] =
             [
                 n == 1 ? 0 : i / (float)(n - 1),
@@ -114,6 +118,7 @@ internal static class SalienceFeatures
                 n == 1 ? 0 : (float)(similaritySums[i] / (n - 1)),
                 (float)paragraphVectors[candidate.Block.Index],
                 (float)titleOverlap,
+                (float)titleCoverage,
                 words == 0 ? 0 : numbers / (float)words,
                 words == 0 ? 0 : capitals / (float)words,
                 text.AsSpan().IndexOfAny("\"“”") >= 0 ? 1 : 0,
@@ -142,8 +147,15 @@ internal static class SalienceFeatures
         return bag;
     }
 
+    private static HashSet<string> Stems(IEnumerable<string> words) =>
+        new(words.Select(w => w.Length > 6 ? w[..6] : w), StringComparer.Ordinal);
+
     /// <summary>Runs of letters and digits, lower-cased.</summary>
-    internal static IEnumerable<string> Words(string text)
+    internal static IEnumerable<string> Words(string text) =>
+        WordSpans(text).Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant());
+
+    // Where each run of letters and digits starts, and its length.
+    private static IEnumerable<(int Start, int Length)> WordSpans(string text)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -155,7 +167,7 @@ internal static class SalienceFeatures
             }
             else if (!inWord && start >= 0)
             {
-                yield return text[start..i].ToLowerInvariant();
+                yield return (start, i - start);
                 start = -1;
             }
         }
@@ -177,24 +189,14 @@ internal static class SalienceFeatures
     private static (int Words, int Numbers, int Capitals) Shape(string text)
     {
         int words = 0, numbers = 0, capitals = 0;
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var (start, length) in WordSpans(text))
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                var word = text.AsSpan(start, i - start);
-                if (word.IndexOfAnyInRange('0', '9') >= 0)
-                    numbers++;
-                else if (words > 0 && char.IsUpper(word[0]))
-                    capitals++;
-                words++;
-                start = -1;
-            }
+            var word = text.AsSpan(start, length);
+            if (word.IndexOfAnyInRange('0', '9') >= 0)
+                numbers++;
+            else if (words > 0 && char.IsUpper(word[0]))
+                capitals++;
+            words++;
         }
 
         return (words, numbers, capitals);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Classifier.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -11,12 +10,13 @@ internal sealed class SalienceModel
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
-    private readonly ConcurrentBag<PredictionEngine<SalienceRow, SalienceScore>> _engines = [];
+    private readonly EnginePool<SalienceRow, SalienceScore> _engines;
 
     private SalienceModel(MLContext ml, ITransformer model, ModelEntry entry)
     {
         _ml = ml;
         _model = model;
+        _engines = new(ml, model);
         Entry = entry;
     }
 
@@ -63,9 +63,7 @@ internal sealed class SalienceModel
         if (features.Count == 0)
             return scores;
 
-        if (!_engines.TryTake(out var engine))
-            engine = _ml.Model.CreatePredictionEngine<SalienceRow, SalienceScore>(_model);
-        try
+        return _engines.Use(engine =>
         {
             var row = new SalienceRow();
             for (var i = 0; i < scores.Length; i++)
@@ -73,13 +71,9 @@ internal sealed class SalienceModel
                 row.Features = features[i];
                 scores[i] = engine.Predict(row).Probability;
             }
-        }
-        finally
-        {
-            _engines.Add(engine);
-        }
 
-        return scores;
+            return scores;
+        });
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Classifier.Text;
 using Microsoft.ML;
 
@@ -10,13 +9,13 @@ public sealed class TextClassifier
     private readonly MLContext _ml;
     private readonly ITransformer _model;
 
-    // PredictionEngine is not thread-safe: each call borrows one from this pool and returns it.
-    private readonly ConcurrentBag<PredictionEngine<TextModelInput, TextModelOutput>> _engines = [];
+    private readonly EnginePool<TextModelInput, TextModelOutput> _engines;
 
     private TextClassifier(MLContext ml, ITransformer model, ModelEntry entry)
     {
         _ml = ml;
         _model = model;
+        _engines = new(ml, model);
         Entry = entry;
     }
 
@@ -64,16 +63,7 @@ public sealed class TextClassifier
     public float[] Predict(IReadOnlyList<string> slots)
     {
         var input = TextModelInput.FromSlots(Encode(slots));
-        if (!_engines.TryTake(out var engine))
-            engine = _ml.Model.CreatePredictionEngine<TextModelInput, TextModelOutput>(_model);
-        try
-        {
-            return Finish(engine.Predict(input).Score);
-        }
-        finally
-        {
-            _engines.Add(engine);
-        }
+        return Finish(_engines.Use(engine => engine.Predict(input).Score));
     }
 
     /// <summary>Calibrated probabilities for many rows at once (one pass of the pipeline: the fast path for batches).</summary>

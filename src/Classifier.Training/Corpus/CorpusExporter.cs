@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration.Attributes;
+using Classifier.Training.Summaries;
 
 namespace Classifier.Training.Corpus;
 
@@ -8,7 +9,7 @@ namespace Classifier.Training.Corpus;
 public static class CorpusExporter
 {
     /// <summary>The file names written into the output folder.</summary>
-    public const string ParagraphsFile = "paragraphs.csv", SentencesFile = "sentences.csv", HighlightsFile = "highlights.csv";
+    public const string ParagraphsFile = "paragraphs.csv", SentencesFile = "sentences.csv", HighlightsFile = "highlights.csv", SummariesFile = "summaries.jsonl";
 
     /// <summary>Writes the three tables into <paramref name="folder"/>, each atomically.</summary>
     public static void Export(TrainingCorpus corpus, string folder)
@@ -20,6 +21,7 @@ public static class CorpusExporter
             new SentenceRow(a.Id, p.Index, s.Index, s.Text, s.Western ? 1 : 0, p.Topic, a.Split)))));
         Write(Path.Combine(folder, HighlightsFile), corpus.Articles.SelectMany(a => a.Source.Highlights.Select((h, i) =>
             new HighlightRow(a.Id, i, h, a.Split))));
+        AtomicFile.Write(Path.Combine(folder, SummariesFile), stream => SummaryData.WriteJsonLines(stream, SummaryData.FromCorpus(corpus)));
     }
 
     private static void Write<T>(string path, IEnumerable<T> rows) => AtomicFile.Write(path, stream =>

@@ -14,7 +14,7 @@ public static class CorpusRows
     /// opening paragraph.</summary>
     /// <remarks>The opening tells whose story it is: the guide flags a Western company's own results even where the sentence
     /// names no country. The heading tells a "Why it matters to the West" section from the rest.</remarks>
-    public static IReadOnlyList<string> WesternInputs { get; } = [ModelInputs.Sentence, ModelInputs.Paragraph, ModelInputs.Lede];
+    public static IReadOnlyList<string> WesternInputs { get; } = [ModelInputs.Sentence, ModelInputs.Paragraph, ModelInputs.Section, ModelInputs.Lede];
 
     /// <summary>One row per labelled paragraph or bullet; the article id is the group.</summary>
     public static List<LabelledRow> Topic(TrainingCorpus corpus) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Classifier.Training.Evaluation;
+using Classifier.Training.Summaries;
 
 namespace Classifier.Training.Models;
 
@@ -62,20 +63,50 @@ public static class TrainingReport
         return text.ToString();
     }
 
+    /// <summary>A Markdown section for the salience model: what it learned from and its ROUGE against the oracle's.</summary>
+    public static string ToMarkdown(string name, SalienceTrainingResult result)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"## Model `{name}`");
+        text.AppendLine();
+        text.AppendLine(c, $"FastTree on {result.TrainSentences} candidate sentences of {result.TrainArticles} articles ({result.Entry.Settings["trainedOn"]}); {result.Positives} picked by the ROUGE oracle. {result.Seconds:F1} s.");
+        text.AppendLine();
+        text.AppendLine("Highlights (as many as the reference has sentences) against the reference, ROUGE F1 %:");
+        text.AppendLine();
+        text.AppendLine("| test set | articles | R-1 | R-2 | R-L | oracle R-1 | oracle R-2 | oracle R-L |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var t in result.Tests)
+            text.AppendLine(c, $"| {t.Source} | {t.Articles} | {t.Rouge.Rouge1:F2} | {t.Rouge.Rouge2:F2} | {t.Rouge.RougeL:F2} | {t.Oracle.Rouge1:F2} | {t.Oracle.Rouge2:F2} | {t.Oracle.RougeL:F2} |");
+        return text.ToString();
+    }
+
     /// <summary>The results as JSON (schema: <c>docs/report-schema.md</c>).</summary>
-    public static string ToJson(IReadOnlyDictionary<string, TextTrainingResult> results) => JsonSerializer.Serialize(
-        results.ToDictionary(r => r.Key, r => new
-        {
-            chosen = new { featurizer = r.Value.Best.Featurizer, trainer = r.Value.Best.Trainer },
-            candidates = r.Value.Candidates.Select(x => new { x.Featurizer, x.Trainer, mean = x.Mean, spread = x.Spread, folds = x.FoldMacroF1, x.Seconds }),
-            calibration = r.Value.Model.Entry.Calibration,
-            outOfFoldEce = new { before = r.Value.OutOfFoldEceBefore, after = r.Value.OutOfFoldEceAfter },
-            test = r.Value.Test,
-            testUncalibrated = r.Value.TestUncalibrated,
-            threshold = r.Value.Model.Entry.Threshold,
-            trainRows = r.Value.TrainRows,
-            testRows = r.Value.TestRows,
-            fitSeconds = r.Value.FitSeconds,
-        }),
+    public static string ToJson(IReadOnlyDictionary<string, TextTrainingResult> results, SalienceTrainingResult? salience = null) => JsonSerializer.Serialize(
+        new Dictionary<string, object>(results.ToDictionary(r => r.Key, r => (object)Text(r.Value)))
+            .Concat(salience is null ? [] : [new KeyValuePair<string, object>("salience", new
+            {
+                trainArticles = salience.TrainArticles,
+                trainSentences = salience.TrainSentences,
+                positives = salience.Positives,
+                trainedOn = salience.Entry.Settings["trainedOn"],
+                tests = salience.Tests,
+                seconds = salience.Seconds,
+            })])
+            .ToDictionary(),
         s_json);
+
+    private static object Text(TextTrainingResult result) => new
+    {
+        chosen = new { featurizer = result.Best.Featurizer, trainer = result.Best.Trainer },
+        candidates = result.Candidates.Select(x => new { x.Featurizer, x.Trainer, mean = x.Mean, spread = x.Spread, folds = x.FoldMacroF1, x.Seconds }),
+        calibration = result.Model.Entry.Calibration,
+        outOfFoldEce = new { before = result.OutOfFoldEceBefore, after = result.OutOfFoldEceAfter },
+        test = result.Test,
+        testUncalibrated = result.TestUncalibrated,
+        threshold = result.Model.Entry.Threshold,
+        trainRows = result.TrainRows,
+        testRows = result.TestRows,
+        fitSeconds = result.FitSeconds,
+    };
 }

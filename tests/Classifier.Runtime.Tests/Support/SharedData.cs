@@ -11,6 +11,12 @@ internal static class SharedData
             ? configured
             : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
+    /// <summary>The committed default model bundle.</summary>
+    public static string Models => Path.Combine(RepositoryRoot, "models");
+
+    /// <summary>The project's own example article (committed).</summary>
+    public static string ExampleArticle => Path.Combine(RepositoryRoot, "docs", "examples", "gallium-recycling-2026.txt");
+
     public static string SampleArticle => Path.Combine(SharedRoot, "samples", "shenghe-midyear-2025.txt");
 
     public static string BbcArticles => Path.Combine(SharedRoot, "datasets", "bbc-news-summary", "articles.jsonl");

@@ -1,0 +1,14 @@
+namespace Classifier.Training.Summaries;
+
+/// <summary>An article with a reference summary, for training and scoring the salience model.</summary>
+/// <param name="Id">The article's id.</param>
+/// <param name="Title">The headline, or empty.</param>
+/// <param name="Body">The article text without the headline.</param>
+/// <param name="Reference">The reference summary's sentences.</param>
+/// <param name="Split">train, dev or test (empty when the data has no splits).</param>
+/// <param name="Source">Where the article comes from (for reports: the project corpus, a benchmark).</param>
+public sealed record SummaryArticle(string Id, string Title, string Body, IReadOnlyList<string> Reference, string Split, string Source)
+{
+    /// <summary>What the project's summarizer reads: the headline as the first line, then the body.</summary>
+    public string Text => Title.Length > 0 ? $"{Title}\n\n{Body}" : Body;
+}

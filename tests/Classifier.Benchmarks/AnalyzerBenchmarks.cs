@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+using Classifier.Analysis;
+
+namespace Classifier.Benchmarks;
+
+/// <summary>The analyst's path: read, tag and summarise with the default bundle in <c>models/</c>.</summary>
+public class AnalyzerBenchmarks
+{
+    private ArticleAnalyzer _analyzer = null!;
+    private string _article = string.Empty;
+    private IReadOnlyList<string> _batch = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _analyzer = ArticleAnalyzer.Load(Path.Combine(Corpus.RepositoryRoot, "models"));
+        _article = Corpus.Sample;
+        _batch = Corpus.BbcArticles.Take(200).ToList();
+    }
+
+    /// <summary>One article of about 600 words (the project's example), summarised on one thread.</summary>
+    [Benchmark]
+    public int SummarizeOneArticle() => _analyzer.Summarize(_article).Highlights.Count;
+
+    /// <summary>200 BBC articles through the batch path (one prediction pass per model).</summary>
+    [Benchmark]
+    public int AnalyzeBatchOf200() => _analyzer.AnalyzeMany(_batch).Count;
+
+    /// <summary>200 BBC articles summarised on all cores: batches of 25 on parallel threads.</summary>
+    [Benchmark]
+    public int SummarizeBatchOf200Parallel() => _batch.Chunk(25).AsParallel()
+        .Select(chunk => _analyzer.AnalyzeMany(chunk).Sum(a => _analyzer.Summarize(a).Highlights.Count)).Sum();
+
+    /// <summary>Loading the bundle: manifest, three models, shape checks.</summary>
+    [Benchmark]
+    public int LoadBundle() => ArticleAnalyzer.Load(Path.Combine(Corpus.RepositoryRoot, "models")).TopicLabels.Count;
+}

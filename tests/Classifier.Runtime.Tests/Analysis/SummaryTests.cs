@@ -1,0 +1,122 @@
+using Classifier.Analysis;
+using Classifier.Tests.Support;
+using Classifier.Text;
+
+namespace Classifier.Tests.Analysis;
+
+public sealed class SummaryTests
+{
+    private static readonly string s_example = File.ReadAllText(SharedData.ExampleArticle);
+
+    [Fact]
+    public void Highlights_are_salient_body_sentences_never_headings_boilerplate_or_other()
+    {
+        var summary = DefaultAnalyzer.Instance.Summarize(s_example);
+        var sentences = summary.Analysis.Sentences.ToDictionary(s => s.Span.Start);
+
+        Assert.Equal(3, summary.Highlights.Count);
+        foreach (var highlight in summary.Highlights.Concat(summary.KeyPoints.SelectMany(k => k.Sentences)))
+        {
+            var sentence = sentences[highlight.Start];
+            Assert.Equal(highlight.Text, s_example.Substring(highlight.Start, highlight.Length));
+            Assert.NotEqual(BlockKind.Heading, sentence.Paragraph.Kind);
+            Assert.False(sentence.Paragraph.IsBoilerplate);
+            Assert.NotEqual("other", sentence.Topic);
+            Assert.Equal(sentence.Paragraph.Index, highlight.Paragraph);
+            Assert.Equal(sentence.Salience, highlight.Score);
+        }
+
+        // In article order, and distinct.
+        Assert.Equal(summary.Highlights.OrderBy(h => h.Start), summary.Highlights);
+        Assert.Equal(summary.Highlights.Count, summary.Highlights.Select(h => h.Start).Distinct().Count());
+    }
+
+    [Fact]
+    public void Without_redundancy_removal_highlights_are_the_most_salient_sentences()
+    {
+        var analysis = DefaultAnalyzer.Instance.Analyze(s_example);
+        var expected = analysis.Sentences.Where(s => s.IsCandidate && s.Paragraph.Kind == BlockKind.Paragraph)
+            .OrderByDescending(s => s.Salience).ThenBy(s => s.Span.Start).Take(3).Select(s => s.Span.Start).Order();
+
+        var summary = DefaultAnalyzer.Instance.Summarize(analysis, new SummaryOptions { Diversity = 0 });
+
+        Assert.Equal(expected, summary.Highlights.Select(h => h.Start));
+    }
+
+    [Fact]
+    public void Key_points_group_sentences_by_their_paragraphs_topic_without_repeating_highlights()
+    {
+        var summary = DefaultAnalyzer.Instance.Summarize(s_example);
+
+        Assert.NotEmpty(summary.KeyPoints);
+        Assert.Equal(summary.KeyPoints.Count, summary.KeyPoints.Select(k => k.Topic).Distinct().Count());
+        var highlights = summary.Highlights.Select(h => h.Start).ToHashSet();
+        foreach (var point in summary.KeyPoints)
+        {
+            Assert.InRange(point.Sentences.Count, 1, SummaryOptions.Default.KeyPointsPerTopic);
+            Assert.All(point.Sentences, s => Assert.Equal(point.Topic, s.Topic));
+            Assert.All(point.Sentences, s => Assert.DoesNotContain(s.Start, highlights));
+        }
+    }
+
+    [Fact]
+    public void The_west_section_holds_only_western_sentences_by_probability()
+    {
+        var summary = DefaultAnalyzer.Instance.Summarize(s_example, new SummaryOptions { MaxWest = 2 });
+        var western = summary.Analysis.Sentences.Where(s => s.IsWestern).OrderByDescending(s => s.WesternScore).ToList();
+
+        Assert.Equal(Math.Min(2, western.Count), summary.West.Count);
+        Assert.Equal(western.Take(2).Select(s => s.Span.Start).Order(), summary.West.Select(s => s.Start));
+    }
+
+    [Fact]
+    public void An_article_with_nothing_western_has_an_empty_west_section()
+    {
+        const string domestic = "Baotou Steel Output Rises\n\nBaotou Iron and Steel said its crude steel output rose 4% in May from April, as two blast furnaces returned from maintenance.\n\nThe company said it would keep coke purchases flat through the summer and repair a third furnace in September.";
+
+        var summary = DefaultAnalyzer.Instance.Summarize(domestic);
+
+        Assert.All(summary.Analysis.Sentences, s => Assert.False(s.IsWestern, s.Text));
+        Assert.Empty(summary.West);
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(120)]
+    [InlineData(400)]
+    public void A_token_budget_bounds_the_whole_summary(int tokens)
+    {
+        var summary = DefaultAnalyzer.Instance.Summarize(s_example, new SummaryOptions { MaxTokens = tokens });
+        var all = summary.Highlights.Concat(summary.West).Concat(summary.KeyPoints.SelectMany(k => k.Sentences)).ToList();
+
+        Assert.InRange(all.Sum(s => TokenCounter.Count(s.Text)), 0, tokens);
+        if (tokens >= 120)
+            Assert.NotEmpty(summary.Highlights);
+    }
+
+    [Fact]
+    public void A_character_budget_bounds_the_whole_summary()
+    {
+        var summary = DefaultAnalyzer.Instance.Summarize(s_example, new SummaryOptions { MaxCharacters = 500 });
+        var all = summary.Highlights.Concat(summary.West).Concat(summary.KeyPoints.SelectMany(k => k.Sentences));
+
+        Assert.InRange(all.Sum(s => s.Length), 1, 500);
+    }
+
+    [Fact]
+    public void Summaries_are_deterministic()
+    {
+        var first = JsonContract.Summary(DefaultAnalyzer.Instance.Summarize(s_example));
+        var second = JsonContract.Summary(ArticleAnalyzer.Load(SharedData.Models).Summarize(s_example));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_refused_by_name()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DefaultAnalyzer.Instance.Summarize(s_example, new SummaryOptions { Highlights = -1 }));
+        Assert.Equal("Highlights", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultAnalyzer.Instance.Summarize(s_example, new SummaryOptions { Diversity = 2 }));
+    }
+}
