@@ -15,6 +15,7 @@ internal static class Program
             EvaluateCommand.Create(),
             AnalyzeCommands.Tag(),
             AnalyzeCommands.Summarize(),
+            ServeCommand.Create(),
         };
 
         return root.Parse(args).Invoke();

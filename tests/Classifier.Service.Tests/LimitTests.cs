@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+
+namespace Classifier.Service.Tests;
+
+/// <summary>Body size, batch size, deadline and queue limits answer with problems, and the service keeps serving.</summary>
+public sealed class LimitTests
+{
+    [Fact]
+    public async Task ABodyOverTheLimitIs413()
+    {
+        await using var service = await RunningService.StartAsync(new ServiceOptions { ModelsFolder = Bundles.Default, MaxRequestBodyBytes = 1000 });
+        var problem = (await service.PostTextAsync("/v1/tag", new string('a', 1001))).AssertProblem(HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+        Assert.Equal(1000, problem.GetProperty("limit").GetInt64());
+        (await service.PostTextAsync("/v1/tag", new string('a', 1000))).AssertOk();
+    }
+
+    [Fact]
+    public async Task AChunkedBodyOverTheLimitIs413()
+    {
+        await using var service = await RunningService.StartAsync(new ServiceOptions { ModelsFolder = Bundles.Default, MaxRequestBodyBytes = 1000 });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/summarize")
+        {
+            // No length known in advance: the client sends it chunked and the server counts as it reads.
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string('a', 5000)))),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        request.Headers.TransferEncodingChunked = true;
+        (await service.SendAsync(request)).AssertProblem(HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+        (await service.PostTextAsync("/v1/tag", "Still serving.")).AssertOk();
+    }
+
+    [Fact]
+    public async Task TooManyBatchItemsIs413()
+    {
+        await using var service = await RunningService.StartAsync(new ServiceOptions { ModelsFolder = Bundles.Default, MaxBatchItems = 2 });
+        var items = Enumerable.Range(0, 3).Select(i => new { id = $"{i}", text = "Lithium prices fell." });
+        var problem = (await service.PostJsonAsync("/v1/batch", JsonSerializer.Serialize(new { items }))).AssertProblem(HttpStatusCode.RequestEntityTooLarge, "too-many-items");
+        Assert.Equal(2, problem.GetProperty("limit").GetInt32());
+        (await service.PostJsonAsync("/v1/batch", JsonSerializer.Serialize(new { items = items.Take(2) }))).AssertOk();
+    }
+
+    [Fact]
+    public async Task ARequestPastItsDeadlineIs504AndTheServiceRecovers()
+    {
+        await using var service = await RunningService.StartAsync(new ServiceOptions { ModelsFolder = Bundles.Default, RequestTimeout = TimeSpan.FromMilliseconds(50) });
+        var problem = (await service.PostTextAsync("/v1/tag", LongArticle(300_000))).AssertProblem(HttpStatusCode.GatewayTimeout, "timeout");
+        Assert.Equal(0.05, problem.GetProperty("limitSeconds").GetDouble());
+
+        // The abandoned work still holds its slot until it is done; then the slot is free again.
+        await WaitUntilIdleAsync(service);
+        Assert.Equal(0, (await service.GetAsync("/healthz")).Json.GetProperty("running").GetInt32());
+    }
+
+    [Fact]
+    public async Task AFullQueueIs503WithRetryAfter()
+    {
+        await using var service = await RunningService.StartAsync(new ServiceOptions { ModelsFolder = Bundles.Default, MaxConcurrentRequests = 1, MaxQueuedRequests = 0 });
+        var slow = service.PostTextAsync("/v1/tag", LongArticle(1_000_000));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await service.GetAsync("/healthz")).Json.GetProperty("running").GetInt32() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the slow request never started.");
+            Assert.False(slow.IsCompleted, "the slow request finished before the test could see it running.");
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        var refused = await service.PostTextAsync("/v1/tag", "Lithium prices fell.");
+        refused.AssertProblem(HttpStatusCode.ServiceUnavailable, "busy");
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
+
+        (await slow).AssertOk();
+        (await service.PostTextAsync("/v1/tag", "Lithium prices fell.")).AssertOk();
+    }
+
+    [Fact]
+    public async Task AClientThatGoesAwayFreesItsSlot()
+    {
+        await using var service = await RunningService.StartAsync(new ServiceOptions { ModelsFolder = Bundles.Default, MaxConcurrentRequests = 1 });
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100)))
+        {
+            using var content = new StringContent(LongArticle(300_000), Encoding.UTF8, "text/plain");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.Client.PostAsync("/v1/tag", content, cancel.Token));
+        }
+
+        await WaitUntilIdleAsync(service);
+        (await service.PostTextAsync("/v1/tag", "Lithium prices fell.")).AssertOk();
+    }
+
+    // Paragraphs of the example article repeated to the length wanted: slow to analyse, but ordinary text.
+    private static string LongArticle(int characters)
+    {
+        var text = new StringBuilder();
+        var example = Articles.Example;
+        while (text.Length < characters)
+            text.Append(example).Append("\n\n");
+        return text.ToString();
+    }
+
+    private static async Task WaitUntilIdleAsync(RunningService service)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await service.GetAsync("/healthz")).Json.GetProperty("running").GetInt32() > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the abandoned work never finished.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
