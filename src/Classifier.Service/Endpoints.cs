@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Classifier.Analysis;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +16,9 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     private const string JsonType = "application/json; charset=utf-8";
     private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(1);
     private static readonly Lazy<byte[]> s_openApi = new(ReadOpenApi);
+
+    // Compact, with non-ASCII text as UTF-8 rather than \u escapes: byte for byte the lines of the CLI's --jsonl output.
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task TagAsync(HttpContext context) => HandleAsync(context, async deadline =>
     {
@@ -152,6 +157,10 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     private static async Task WriteProblemAsync(HttpContext context, ServiceProblem problem)
     {
         var response = context.Response;
+        // The rest of a refused body is never read, so the connection cannot carry another request: say so, or a client
+        // that reuses it gets a broken response.
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge || problem.Code == "bad-body")
+            response.Headers.Connection = "close";
         if (problem.RetryAfter is { } after)
             response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var json = Json(writer =>
@@ -160,13 +169,16 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
             writer.WriteString("type", TypeOf(problem.Status));
             writer.WriteString("title", problem.Title);
             writer.WriteNumber("status", problem.Status);
-            writer.WriteString("detail", problem.Message);
-            writer.WriteString("instance", context.Request.Path.Value);
+            writer.WriteString("detail", Valid(problem.Message));
+            writer.WriteString("instance", Valid(context.Request.Path.Value ?? ""));
             writer.WriteString("code", problem.Code);
             foreach (var (name, value) in problem.Extensions)
             {
                 writer.WritePropertyName(name);
-                JsonSerializer.Serialize(writer, value);
+                if (value is string text)
+                    writer.WriteStringValue(Valid(text));
+                else
+                    JsonSerializer.Serialize(writer, value);
             }
 
             writer.WriteString("traceId", Activity.Current?.Id ?? context.TraceIdentifier);
@@ -175,6 +187,9 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
         response.ContentType = "application/problem+json; charset=utf-8";
         await WriteAsync(context, problem.Status, json, CancellationToken.None, contentType: null).ConfigureAwait(false);
     }
+
+    // The JSON writer refuses unpaired surrogates; a message quoting a broken request must still go out.
+    private static string Valid(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
     // Section of RFC 9110 that defines each status the service sends.
     private static string TypeOf(int status) => "https://www.rfc-editor.org/rfc/rfc9110#section-" + status switch
@@ -198,13 +213,14 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
         if (contentType is not null)
             response.ContentType = contentType;
         response.ContentLength = body.Length;
+        response.Headers.XContentTypeOptions = "nosniff";
         await response.Body.WriteAsync(body, cancel).ConfigureAwait(false);
     }
 
     private static ReadOnlyMemory<byte> Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
             write(writer);
         return buffer.WrittenMemory;
     }

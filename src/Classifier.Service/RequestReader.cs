@@ -52,7 +52,7 @@ internal static class RequestReader
         var options = SummaryOptions.Default;
         foreach (var property in root.EnumerateObject())
         {
-            switch (property.Name)
+            switch (Name(property, "$"))
             {
                 case "text":
                     text = String(property.Value, "$.text");
@@ -65,7 +65,7 @@ internal static class RequestReader
                         throw ServiceProblem.InvalidRequest("$.options", "tagging takes no options (they shape summaries: use /v1/summarize).");
                     break;
                 default:
-                    throw ServiceProblem.InvalidRequest($"$.{property.Name}", "unknown member; a request has \"text\" and, for summaries, \"options\".");
+                    throw ServiceProblem.InvalidRequest(Member("$", property.Name), "unknown member; a request has \"text\" and, for summaries, \"options\".");
             }
         }
 
@@ -85,7 +85,7 @@ internal static class RequestReader
         JsonElement? items = null;
         foreach (var property in root.EnumerateObject())
         {
-            switch (property.Name)
+            switch (Name(property, "$"))
             {
                 case "mode":
                     summarize = String(property.Value, "$.mode") switch
@@ -101,7 +101,7 @@ internal static class RequestReader
                         : throw ServiceProblem.InvalidRequest("$.items", $"expected an array of {{\"id\", \"text\"}} objects, got {Kind(property.Value)}.");
                     break;
                 default:
-                    throw ServiceProblem.InvalidRequest($"$.{property.Name}", "unknown member; a batch has \"items\" and \"mode\".");
+                    throw ServiceProblem.InvalidRequest(Member("$", property.Name), "unknown member; a batch has \"items\" and \"mode\".");
             }
         }
 
@@ -120,7 +120,7 @@ internal static class RequestReader
             var options = SummaryOptions.Default;
             foreach (var property in item.EnumerateObject())
             {
-                switch (property.Name)
+                switch (Name(property, at))
                 {
                     case "id":
                         id = String(property.Value, $"{at}.id");
@@ -136,7 +136,7 @@ internal static class RequestReader
                             throw ServiceProblem.InvalidRequest($"{at}.options", "mode \"tag\" takes no options (they shape summaries).");
                         break;
                     default:
-                        throw ServiceProblem.InvalidRequest($"{at}.{property.Name}", "unknown member; an item has \"id\", \"text\" and, for summaries, \"options\".");
+                        throw ServiceProblem.InvalidRequest(Member(at, property.Name), "unknown member; an item has \"id\", \"text\" and, for summaries, \"options\".");
                 }
             }
 
@@ -170,6 +170,8 @@ internal static class RequestReader
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancel)
     {
+        if (request.Headers.ContentEncoding is { Count: > 0 } encoding && !encoding.ToString().Equals("identity", StringComparison.OrdinalIgnoreCase))
+            throw ServiceProblem.UnsupportedMediaType($"Content-Encoding '{encoding}'; send the body uncompressed.");
         if (request.ContentLength > limit)
             throw ServiceProblem.BodyTooLarge(limit);
 
@@ -243,6 +245,12 @@ internal static class RequestReader
             problem.Extensions["bytePositionInLine"] = error.BytePositionInLine + 1;
             throw problem;
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-member check unescapes every name, and a lone surrogate escape cannot be unescaped.
+            throw ServiceProblem.InvalidText("invalid-text", "Invalid text",
+                "$: a member name holds an unpaired surrogate escape (such as \\ud800), which is not text.");
+        }
     }
 
     // System.Text.Json appends zero-based positions to its messages; the detail gives one-based ones instead.
@@ -252,6 +260,38 @@ internal static class RequestReader
         if (cut < 0)
             cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut < 0 ? message : message[..cut].TrimEnd(' ', '|');
+    }
+
+    private static string Name(JsonProperty property, string path)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ServiceProblem.InvalidText("invalid-text", "Invalid text",
+                $"{path}: a member name holds an unpaired surrogate escape (such as \\ud800), which is not text.");
+        }
+    }
+
+    /// <summary>The path of member <paramref name="name"/> of <paramref name="path"/>: <c>$.text</c>, or <c>$['odd name']</c>.</summary>
+    private static string Member(string path, string name) =>
+        name.Length > 0 && name.All(char.IsAsciiLetterOrDigit) ? $"{path}.{name}" : $"{path}['{Display(name)}']";
+
+    /// <summary>A name from the request, safe to quote in a message: controls and surrogates escaped, and not too long.</summary>
+    private static string Display(string value)
+    {
+        var shown = new StringBuilder();
+        foreach (var c in value.Length > 60 ? value[..60] : value)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\\' or '\'')
+                shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            else
+                shown.Append(c);
+        }
+
+        return value.Length > 60 ? shown.Append('…').ToString() : shown.ToString();
     }
 
     private static JsonElement Object(JsonElement element, string path, string expected) =>
@@ -303,7 +343,7 @@ internal static class RequestReader
             throw ServiceProblem.InvalidRequest(path, $"expected an object of summary options, got {Kind(element)}.");
         var options = SummaryOptions.Default;
         foreach (var property in element.EnumerateObject())
-            options = Set(options, property.Name, property.Value, $"{path}.{property.Name}");
+            options = Set(options, Name(property, path), property.Value, Member(path, property.Name));
         return Validated(options, name => $"{path}.{name}");
     }
 
@@ -312,13 +352,13 @@ internal static class RequestReader
         var options = SummaryOptions.Default;
         foreach (var (name, values) in query)
         {
-            var where = $"query parameter '{name}'";
+            var where = $"query parameter '{Display(name)}'";
             if (values.Count != 1)
-                throw ServiceProblem.InvalidOption(where, name, "given more than once.");
+                throw ServiceProblem.InvalidOption(where, Display(name), "given more than once.");
             options = Set(options, name, QueryValue(values[0] ?? ""), where);
         }
 
-        return Validated(options, name => $"query parameter '{name}'");
+        return Validated(options, name => $"query parameter '{Display(name)}'");
     }
 
     // A query value is read as a JSON literal when it is one (5, 0.4, true, null), else as a string, so one parser
@@ -348,7 +388,7 @@ internal static class RequestReader
         "maxTokens" => options with { MaxTokens = value.ValueKind == JsonValueKind.Null ? null : Count(value, path, name) },
         "diversity" => options with { Diversity = Fraction(value, path, name) },
         "highlightsFromBullets" => options with { HighlightsFromBullets = Flag(value, path, name) },
-        _ => throw ServiceProblem.InvalidOption(path, name, $"unknown option; the options are {string.Join(", ", s_optionNames)}."),
+        _ => throw ServiceProblem.InvalidOption(path, Display(name), $"unknown option; the options are {string.Join(", ", s_optionNames)}."),
     };
 
     private static int Count(JsonElement value, string path, string name) =>

@@ -9,8 +9,10 @@ public sealed record ServiceOptions
     /// <summary>The model bundle folder; reloads read it again. Load bundles only from trusted sources: a model file can run code.</summary>
     public string ModelsFolder { get; init; } = "models";
 
-    /// <summary>The largest request body accepted, in bytes; a larger one gets 413. The default, 16 MiB, takes a 10 MB article.</summary>
-    public long MaxRequestBodyBytes { get; init; } = 16 * 1024 * 1024;
+    /// <summary>The largest request body accepted, in bytes; a larger one gets 413. The default is 1 MiB: analysis time grows
+    /// faster than an article's length (salience compares every pair of sentences) and cannot be interrupted, so one huge
+    /// article would hold a slot for minutes.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>How long a request may take from arrival to result, waiting in the queue included; then it gets 504.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

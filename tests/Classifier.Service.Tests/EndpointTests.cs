@@ -15,7 +15,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var text = Articles.Example;
         var reply = await Service.PostJsonAsync("/v1/tag", JsonSerializer.Serialize(new { text }));
         reply.AssertOk();
-        Assert.Equal(JsonContract.Tag(Service.Analyzer.Analyze(text)), reply.Text);
+        Assert.Equal(Contract.Tag(Service.Analyzer.Analyze(text)), reply.Text);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var text = Articles.Example;
         var reply = await Service.PostTextAsync("/v1/tag", text);
         reply.AssertOk();
-        Assert.Equal(JsonContract.Tag(Service.Analyzer.Analyze(text)), reply.Text);
+        Assert.Equal(Contract.Tag(Service.Analyzer.Analyze(text)), reply.Text);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var text = Articles.Example;
         var reply = await Service.PostJsonAsync("/v1/summarize", JsonSerializer.Serialize(new { text }));
         reply.AssertOk();
-        Assert.Equal(JsonContract.Summary(Service.Analyzer.Summarize(text)), reply.Text);
+        Assert.Equal(Contract.Summary(Service.Analyzer.Summarize(text)), reply.Text);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var reply = await Service.PostJsonAsync("/v1/summarize", $$"""{"text": {{JsonSerializer.Serialize(text)}}, "options": {{options}}}""");
         reply.AssertOk();
         var expected = new SummaryOptions { Highlights = 1, KeyPointsPerTopic = 1, MaxWest = 1, MaxCharacters = 2000, MaxTokens = 400, Diversity = 0.9, HighlightsFromBullets = true };
-        Assert.Equal(JsonContract.Summary(Service.Analyzer.Summarize(text, expected)), reply.Text);
+        Assert.Equal(Contract.Summary(Service.Analyzer.Summarize(text, expected)), reply.Text);
         Assert.True(reply.Json.GetProperty("highlights").GetArrayLength() <= 1);
     }
 
@@ -55,7 +55,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var reply = await Service.PostTextAsync("/v1/summarize?highlights=2&maxTokens=300&diversity=0.5&highlightsFromBullets=false", text);
         reply.AssertOk();
         var expected = new SummaryOptions { Highlights = 2, MaxTokens = 300, Diversity = 0.5 };
-        Assert.Equal(JsonContract.Summary(Service.Analyzer.Summarize(text, expected)), reply.Text);
+        Assert.Equal(Contract.Summary(Service.Analyzer.Summarize(text, expected)), reply.Text);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var text = Articles.Example;
         var reply = await Service.PostJsonAsync("/v1/summarize", $$"""{"options": null, "text": {{JsonSerializer.Serialize(text)}}}""");
         reply.AssertOk();
-        Assert.Equal(JsonContract.Summary(Service.Analyzer.Summarize(text)), reply.Text);
+        Assert.Equal(Contract.Summary(Service.Analyzer.Summarize(text)), reply.Text);
     }
 
     [Theory]
@@ -84,8 +84,8 @@ public sealed class EndpointTests(DefaultService fixture)
 
         var analyzer = Service.Analyzer;
         var results = texts.Select((text, i) => mode == "tag"
-            ? JsonContract.Tag(analyzer.Analyze(text), $"item-{i}")
-            : JsonContract.Summary(analyzer.Summarize(text, i == 1 ? new SummaryOptions { Highlights = 1 } : null), $"item-{i}"));
+            ? Contract.Tag(analyzer.Analyze(text), $"item-{i}")
+            : Contract.Summary(analyzer.Summarize(text, i == 1 ? new SummaryOptions { Highlights = 1 } : null), $"item-{i}"));
         Assert.Equal($$"""{"schemaVersion":1,"mode":"{{mode}}","results":[{{string.Join(',', results)}}]}""", reply.Text);
     }
 
@@ -121,7 +121,7 @@ public sealed class EndpointTests(DefaultService fixture)
         var text = Articles.Example;
         var reply = await Service.SendAsync(HttpMethod.Post, "/v1/tag", [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(text)], "text/plain");
         reply.AssertOk();
-        Assert.Equal(JsonContract.Tag(Service.Analyzer.Analyze(text)), reply.Text);
+        Assert.Equal(Contract.Tag(Service.Analyzer.Analyze(text)), reply.Text);
     }
 
     [Fact]

@@ -107,6 +107,15 @@ public sealed class RequestErrorTests(DefaultService fixture)
         reply.AssertProblem(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
 
+    [Fact]
+    public async Task ACompressedBodyIs415()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/tag") { Content = new ByteArrayContent([0x1f, 0x8b, 8, 0]) };
+        request.Content.Headers.ContentType = new("text/plain");
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        (await Service.SendAsync(request)).AssertProblem(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
     [Theory]
     [InlineData("application/json; charset=UTF-8")]
     [InlineData("application/problem+json")]
@@ -152,6 +161,17 @@ public sealed class RequestErrorTests(DefaultService fixture)
     [Fact]
     public async Task AnUnpairedSurrogateEscapeIsAProblem() =>
         (await Service.PostJsonAsync("/v1/tag", """{"text": "half \ud800 a pair"}""")).AssertProblem(HttpStatusCode.BadRequest, "invalid-text");
+
+    [Fact]
+    public async Task AnUnpairedSurrogateInAMemberNameIsAProblem() =>
+        (await Service.PostJsonAsync("/v1/tag", """{"text": "a", "x\ud800": 1}""")).AssertProblem(HttpStatusCode.BadRequest, "invalid-text");
+
+    [Fact]
+    public async Task AnOddMemberNameIsQuotedSafely()
+    {
+        var problem = (await Service.PostJsonAsync("/v1/tag", """{"text": "a", "bad name\u0001": 1}""")).AssertProblem(HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Equal("$['bad name\\u0001']", problem.GetProperty("path").GetString());
+    }
 
     [Theory]
     [InlineData("""{"mode": "summarize"}""", "$.items")]

@@ -20,7 +20,7 @@ internal static class ServeCommand
     {
         var defaults = new ServiceOptions();
         var urls = new Option<string>("--urls") { Description = "Where to listen; several URLs separated by ';'.", DefaultValueFactory = _ => defaults.Urls };
-        var models = new Option<string>("--models") { Description = "The model bundle folder (load bundles only from trusted sources).", DefaultValueFactory = _ => defaults.ModelsFolder };
+        var models = new Option<string?>("--models") { Description = "Model bundle folder (default: the bundled models/). Load bundles only from trusted sources." };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "Largest request body; larger gets 413.", DefaultValueFactory = _ => defaults.MaxRequestBodyBytes };
         var timeout = new Option<double>("--timeout") { Description = "Seconds a request may take, queueing included; then 504.", DefaultValueFactory = _ => defaults.RequestTimeout.TotalSeconds };
         var concurrency = new Option<int>("--max-concurrency") { Description = "Analyses run at once.", DefaultValueFactory = _ => defaults.MaxConcurrentRequests };
@@ -42,7 +42,7 @@ internal static class ServeCommand
             var options = new ServiceOptions
             {
                 Urls = result.GetValue(urls)!,
-                ModelsFolder = result.GetValue(models)!,
+                ModelsFolder = ModelsFolder.Resolve(result.GetValue(models)),
                 MaxRequestBodyBytes = result.GetValue(maxBody),
                 RequestTimeout = TimeSpan.FromSeconds(seconds),
                 MaxConcurrentRequests = result.GetValue(concurrency),
