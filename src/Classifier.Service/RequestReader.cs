@@ -239,10 +239,11 @@ internal static class RequestReader
         }
         catch (JsonException error)
         {
-            var problem = ServiceProblem.MalformedJson(
-                $"malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {Trim(error.Message)}");
-            problem.Extensions["line"] = error.LineNumber + 1;
-            problem.Extensions["bytePositionInLine"] = error.BytePositionInLine + 1;
+            if (error.LineNumber is not { } line || error.BytePositionInLine is not { } position)
+                throw ServiceProblem.MalformedJson($"malformed JSON: {Trim(error.Message)}");
+            var problem = ServiceProblem.MalformedJson($"malformed JSON at line {line + 1}, byte {position + 1}: {Trim(error.Message)}");
+            problem.Extensions["line"] = line + 1;
+            problem.Extensions["bytePositionInLine"] = position + 1;
             throw problem;
         }
         catch (InvalidOperationException)

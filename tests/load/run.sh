@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the HTTP service with wrk (apt-get install -y wrk): starts a Release `classifier serve` on
-# loopback, runs each workload with 16 connections for DURATION seconds, prints wrk's latency distribution, stops it.
+# loopback, runs each workload for DURATION seconds (16 connections; tag also with one), prints wrk's latency
+# distribution (p50, p99) and requests/s, and stops the service. wrk prints "Non-2xx or 3xx responses" if any failed.
 # Usage (from the repository root): tests/load/run.sh [DURATION] [PORT]
 set -euo pipefail
 duration=${1:-30}
@@ -25,9 +26,11 @@ PY
 # Warm-up: JIT and the prediction-engine pools.
 wrk -t2 -c16 -d5s -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/tag" -- "$article" >/dev/null
 
+echo "## POST /v1/tag, one connection (latency without queueing)"
+wrk -t1 -c1 -d"${duration}s" --timeout 30s --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/tag" -- "$article"
 echo "## POST /v1/tag (text/plain, $(wc -c <"$article") bytes)"
-wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/tag" -- "$article"
+wrk -t2 -c16 -d"${duration}s" --timeout 30s --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/tag" -- "$article"
 echo "## POST /v1/summarize (JSON)"
-wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/summarize" -- "$work/summarize.json" application/json
+wrk -t2 -c16 -d"${duration}s" --timeout 30s --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/summarize" -- "$work/summarize.json" application/json
 echo "## POST /v1/batch (8 articles, summarize)"
-wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/batch" -- "$work/batch8.json" application/json
+wrk -t2 -c16 -d"${duration}s" --timeout 30s --latency -s "$root/tests/load/wrk-post.lua" "http://127.0.0.1:$port/v1/batch" -- "$work/batch8.json" application/json
