@@ -10,7 +10,7 @@ public sealed record ServiceOptions
     public string ModelsFolder { get; init; } = "models";
 
     /// <summary>The largest request body accepted, in bytes; a larger one gets 413. The default is 1 MiB: analysis time grows
-    /// faster than an article's length (salience compares every pair of sentences) and cannot be interrupted, so one huge
+    /// faster than an article's length (salience features compare every pair of sentences) and cannot be interrupted, so one huge
     /// article would hold a slot for minutes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
