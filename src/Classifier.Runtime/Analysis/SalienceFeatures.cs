@@ -81,16 +81,18 @@ internal static class SalienceFeatures
             paragraphVectors[group.Key] = Cosine(sum, centroid);
         }
 
+        // Mean similarity to the other sentences without comparing every pair: the vectors are unit length, so the sum of
+        // the cosines of sentence i with all others is v_i · (sum of all vectors) - v_i · v_i. Linear, not quadratic, in n.
+        var total = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var vector in vectors)
+        {
+            foreach (var (word, weight) in vector)
+                CollectionsMarshal.GetValueRefOrAddDefault(total, word, out _) += weight;
+        }
+
         var similaritySums = new double[n];
         for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                var similarity = Cosine(vectors[i], vectors[j]);
-                similaritySums[i] += similarity;
-                similaritySums[j] += similarity;
-            }
-        }
+            similaritySums[i] = Cosine(vectors[i], total) - Cosine(vectors[i], vectors[i]);
 
         // Title words and sentence words compared by their first six letters, so "internationalization" meets "International".
         var title = document.Title is { } t ? Stems(Bag(t).Keys) : [];
