@@ -22,6 +22,7 @@ public static class Corpus
     private static readonly Lazy<string> s_plainText = new(() => BuildPlainText(Sample));
     private static readonly Lazy<IReadOnlyList<string>> s_bbcArticles = new(LoadBbcArticles);
     private static readonly Lazy<string> s_htmlPage = new(() => BuildHtmlPage(Sample, TargetBytes));
+    private static readonly Lazy<string> s_sixHundredWords = new(FindSixHundredWords);
     private static readonly Lazy<string> s_htmlArticle = new(() => BuildHtmlPage(Sample, 0));
 
     /// <summary>The repository root: the first folder above the program that holds <c>Classifier.sln</c>.</summary>
@@ -45,6 +46,10 @@ public static class Corpus
 
     /// <summary>Copies of the sample, separated by a blank line, up to at least <see cref="TargetBytes"/>.</summary>
     public static string PlainText => s_plainText.Value;
+
+    /// <summary>An article of about 600 words (the speed target's size): the first BBC article of 580–620 words, or, without
+    /// the BBC file, the sample with its body paragraphs repeated to that length.</summary>
+    public static string SixHundredWords => s_sixHundredWords.Value;
 
     /// <summary>The first <see cref="BbcArticleCount"/> BBC articles, each "title, blank line, text".</summary>
     public static IReadOnlyList<string> BbcArticles => s_bbcArticles.Value;
@@ -71,6 +76,27 @@ public static class Corpus
         }
 
         builder.Append('\n');
+        return builder.ToString();
+    }
+
+    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string FindSixHundredWords()
+    {
+        if (!BbcIsFallback)
+        {
+            foreach (var line in File.ReadLines(BbcPath).Where(l => !string.IsNullOrWhiteSpace(l)))
+            {
+                using var json = JsonDocument.Parse(line);
+                var article = $"{json.RootElement.GetProperty("title").GetString()}\n\n{json.RootElement.GetProperty("text").GetString()}";
+                if (Words(article) is >= 580 and <= 620)
+                    return article;
+            }
+        }
+
+        var builder = new StringBuilder(Sample);
+        while (Words(builder.ToString()) < 600)
+            builder.Append("\n\n").Append(Sample[Sample.IndexOf("\n\n", StringComparison.Ordinal)..].Trim());
         return builder.ToString();
     }
 

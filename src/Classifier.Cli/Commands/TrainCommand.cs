@@ -19,6 +19,10 @@ internal static class TrainCommand
     // corpus; the default bundle compares the three linear trainers that have.
     private const string BundleTrainers = "lbfgs,svm,perceptron";
 
+    // The default bundle must tag an article in milliseconds: ML.NET's text transforms cost about 300 µs a paragraph, the
+    // library's own tf-idf about 10 µs (docs/training.md sets their cross-validation scores side by side).
+    private const string BundleFeaturizers = "tfidf";
+
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "Labelled CSV or JSON Lines file." };
@@ -31,7 +35,8 @@ internal static class TrainCommand
         var name = new Option<string>("--name") { Description = "The model's name in the bundle.", DefaultValueFactory = _ => "model" };
         var bundle = new Option<string?>("--bundle") { Description = "Train the default bundle (topic, western) from this training-data folder." };
         var output = new Option<string>("--output") { Description = "Bundle folder to write (atomically).", DefaultValueFactory = _ => "models" };
-        var featurizers = new Option<string>("--featurizers") { Description = "Featurizers to compare.", DefaultValueFactory = _ => string.Join(',', TextTrainingOptions.AllFeaturizers) };
+        var separateText = new Option<bool>("--separate-text") { Description = "Featurize each --text column apart (default: join them into one text with one vocabulary)." };
+        var featurizers = new Option<string?>("--featurizers") { Description = $"Featurizers to compare, of {string.Join(',', TextTrainingOptions.AllFeaturizers)} (default: all; with --bundle: {BundleFeaturizers})." };
         var trainers = new Option<string?>("--trainers") { Description = $"Trainers to compare, of {string.Join(',', TextTrainingOptions.AllTrainers)} (default: all; with --bundle: {BundleTrainers})." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
@@ -40,17 +45,18 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train text classifiers: compare featurizers and trainers by stratified cross-validation, calibrate, test, save.")
         {
-            data, testData, text, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries,
+            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries,
         };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var options = new TextTrainingOptions
             {
-                Featurizers = List(result.GetValue(featurizers)!),
+                Featurizers = List(result.GetValue(featurizers) ?? (result.GetValue(bundle) is null ? string.Join(',', TextTrainingOptions.AllFeaturizers) : BundleFeaturizers)),
                 Trainers = List(result.GetValue(trainers) ?? (result.GetValue(bundle) is null ? string.Join(',', TextTrainingOptions.AllTrainers) : BundleTrainers)),
                 Folds = result.GetValue(folds),
                 Seed = result.GetValue(seed),
                 PositiveLabel = result.GetValue(positive),
+                JoinInputs = !result.GetValue(separateText),
             };
             var progress = new ConsoleProgress();
             var results = new Dictionary<string, TextTrainingResult>();
@@ -64,7 +70,7 @@ internal static class TrainCommand
                 progress.Report($"corpus: {corpus.Articles.Count} articles");
                 var trainer = new TextClassifierTrainer(options, progress);
                 results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
-                results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1" }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
+                results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1", JoinInputs = false }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
                 salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, result.GetValue(summaries), options.Seed, progress);
                 dataHash = corpus.DataHash;
                 description = $"{folder}: {corpus.Articles.Count} original labelled articles (the project's corpus)";

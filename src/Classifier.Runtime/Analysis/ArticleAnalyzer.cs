@@ -77,9 +77,7 @@ public sealed class ArticleAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var document = _reader.Read(text);
         var work = new Work(this, document);
-        var topics = work.TopicRows.Select(_topic.Predict).ToArray();
-        var western = work.WesternRows.Select(_western.Predict).ToArray();
-        return work.Finish(topics, western);
+        return work.Finish(_topic.PredictBatch(work.TopicRows), _western.PredictBatch(work.WesternRows));
     }
 
     /// <summary>Reads and tags many articles with batch predictions (faster per article than one at a time); the results

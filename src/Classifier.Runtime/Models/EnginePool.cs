@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Classifier.Models;
 
 /// <summary>Prediction engines of one model for many threads: <see cref="PredictionEngine{TSrc, TDst}"/> is not
 /// thread-safe, so each call borrows an engine and gives it back (at most one engine per concurrent caller is ever made).</summary>
-internal sealed class EnginePool<TInput, TOutput>(MLContext ml, ITransformer model)
+internal sealed class EnginePool<TInput, TOutput>(MLContext ml, ITransformer model, SchemaDefinition? inputSchema = null)
     where TInput : class
     where TOutput : class, new()
 {
@@ -15,7 +16,7 @@ internal sealed class EnginePool<TInput, TOutput>(MLContext ml, ITransformer mod
     public TResult Use<TResult>(Func<PredictionEngine<TInput, TOutput>, TResult> use)
     {
         if (!_engines.TryTake(out var engine))
-            engine = ml.Model.CreatePredictionEngine<TInput, TOutput>(model);
+            engine = ml.Model.CreatePredictionEngine<TInput, TOutput>(model, inputSchemaDefinition: inputSchema);
         try
         {
             return use(engine);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Classifier.Text;
 using Microsoft.ML;
 
@@ -6,17 +7,34 @@ namespace Classifier.Models;
 /// <summary>A trained text model with its manifest entry: gives calibrated class probabilities. Thread-safe.</summary>
 public sealed class TextClassifier
 {
+    // The zip entry that holds a tf-idf model's vocabulary, beside ML.NET's own entries.
+    private const string FeaturizerEntry = "Classifier/tfidf.bin";
+
     private readonly MLContext _ml;
     private readonly ITransformer _model;
 
-    private readonly EnginePool<TextModelInput, TextModelOutput> _engines;
+    // A model of ML.NET's featurizers takes text; a tf-idf model takes the vector this library computes, and a linear one
+    // of those is scored here directly (a prediction engine costs more than the arithmetic).
+    private readonly EnginePool<TextModelInput, TextModelOutput>? _textEngines;
+    private readonly TfidfFeaturizer? _tfidf;
+    private readonly EnginePool<VectorModelInput, TextModelOutput>? _vectorEngines;
+    private readonly LinearScorer? _linear;
 
-    private TextClassifier(MLContext ml, ITransformer model, ModelEntry entry)
+    private TextClassifier(MLContext ml, ITransformer model, ModelEntry entry, TfidfFeaturizer? tfidf)
     {
         _ml = ml;
         _model = model;
-        _engines = new(ml, model);
         Entry = entry;
+        _tfidf = tfidf;
+        if (tfidf is null)
+        {
+            _textEngines = new(ml, model);
+            return;
+        }
+
+        _linear = LinearScorer.TryCreate(model, tfidf.Dimension);
+        if (_linear is null)
+            _vectorEngines = new(ml, model, VectorModelInput.Schema(tfidf.Dimension));
     }
 
     /// <summary>The manifest entry: labels, inputs, calibration, threshold.</summary>
@@ -26,12 +44,17 @@ public sealed class TextClassifier
     public IReadOnlyList<string> Labels => Entry.Labels;
 
     /// <summary>Wraps an in-memory model (as training produces it).</summary>
-    public static TextClassifier Create(MLContext ml, ITransformer model, ModelEntry entry)
+    public static TextClassifier Create(MLContext ml, ITransformer model, ModelEntry entry) => Create(ml, model, entry, null);
+
+    /// <summary>Wraps an in-memory model of this library's tf-idf vectors.</summary>
+    internal static TextClassifier Create(MLContext ml, ITransformer model, ModelEntry entry, TfidfFeaturizer? tfidf)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(entry);
-        return new TextClassifier(ml, model, entry);
+        if ((entry.Featurizer == "tfidf") != (tfidf is not null))
+            throw new ArgumentException($"featurizer '{entry.Featurizer}' and the featurizer object given do not agree.", nameof(tfidf));
+        return new TextClassifier(ml, model, entry, tfidf);
     }
 
     /// <summary>Loads a model zip. Load models only from trusted sources: a model file can run code when it is loaded.</summary>
@@ -41,32 +64,59 @@ public sealed class TextClassifier
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(zip);
         ArgumentNullException.ThrowIfNull(entry);
+        using var buffer = new MemoryStream();
+        zip.CopyTo(buffer);
+        TfidfFeaturizer? tfidf = null;
         ITransformer model;
         try
         {
-            model = ml.Model.Load(zip, out _);
+            if (entry.Featurizer == "tfidf")
+                tfidf = ReadFeaturizer(buffer, source);
+            buffer.Position = 0;
+            model = ml.Model.Load(buffer, out _);
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error) when (error is not (OutOfMemoryException or InvalidDataException))
         {
             throw new InvalidDataException($"{source}: cannot load the model ({error.Message}). Is the file truncated or not an ML.NET model?", error);
         }
 
-        var classifier = new TextClassifier(ml, model, entry);
+        if (tfidf is not null && tfidf.Slots != entry.Inputs.Count)
+            throw new InvalidDataException($"{source}: the featurizer reads {tfidf.Slots} inputs but the manifest lists {entry.Inputs.Count} ({string.Join(", ", entry.Inputs)}).");
+        var classifier = new TextClassifier(ml, model, entry, tfidf);
         classifier.CheckShape(source);
         return classifier;
     }
 
-    /// <summary>Saves the model zip.</summary>
-    public void Save(Stream zip) => _ml.Model.Save(_model, null, zip);
+    /// <summary>Saves the model zip (for a tf-idf model, with its vocabulary inside).</summary>
+    public void Save(Stream zip)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        using var buffer = new MemoryStream();
+        _ml.Model.Save(_model, null, buffer);
+        if (_tfidf is not null)
+        {
+            using var archive = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true);
+            using var stream = archive.CreateEntry(FeaturizerEntry, CompressionLevel.Optimal).Open();
+            _tfidf.Write(stream);
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(zip);
+    }
 
     /// <summary>Calibrated probabilities for one row of slot texts, in <see cref="Labels"/> order.</summary>
     public float[] Predict(IReadOnlyList<string> slots)
     {
-        var input = TextModelInput.FromSlots(Encode(slots));
-        return Finish(_engines.Use(engine => engine.Predict(input).Score));
+        ArgumentNullException.ThrowIfNull(slots);
+        var probabilities = _tfidf is null
+            ? Normalize(_textEngines!.Use(engine => engine.Predict(TextModelInput.FromSlots(Encode(slots))).Score))
+            : Score(_tfidf.Featurize(slots));
+        Entry.Calibration.Apply(probabilities);
+        return probabilities;
     }
 
-    /// <summary>Calibrated probabilities for many rows at once (one pass of the pipeline: the fast path for batches).</summary>
+    /// <summary>Calibrated probabilities for many rows at once: the fast path for batches (rows that share a context slot,
+    /// such as the sentences of one paragraph, featurize it once).</summary>
     public float[][] PredictBatch(IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var probabilities = PredictRawBatch(rows);
@@ -81,6 +131,13 @@ public sealed class TextClassifier
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
             return [];
+
+        if (_tfidf is not null)
+            return PredictTfidf(_tfidf, rows);
+
+        // A Transform pass costs a few milliseconds to set up: below some rows, engines are faster.
+        if (rows.Count < 64)
+            return [.. rows.Select(r => Normalize(_textEngines!.Use(engine => engine.Predict(TextModelInput.FromSlots(Encode(r))).Score)))];
 
         var inputs = rows.Select(r => TextModelInput.FromSlots(Encode(r))).ToList();
         var scored = _model.Transform(_ml.Data.LoadFromEnumerable(inputs));
@@ -103,15 +160,50 @@ public sealed class TextClassifier
         return best;
     }
 
+    private float[][] PredictTfidf(TfidfFeaturizer tfidf, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        if (tfidf.JoinInputs)
+            return [.. rows.Select(r => Score(tfidf.Featurize(r)))];
+
+        // Each slot's part of the vector depends only on its own text: a context shared by many rows is featurized once.
+        var cache = Enumerable.Range(0, tfidf.Slots).Select(_ => new Dictionary<string, SparseVector>(StringComparer.Ordinal)).ToArray();
+        var parts = new SparseVector[tfidf.Slots];
+        var result = new float[rows.Count][];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var slot = 0; slot < parts.Length; slot++)
+            {
+                var text = slot < rows[r].Count ? rows[r][slot] ?? "" : "";
+                if (!cache[slot].TryGetValue(text, out parts[slot]))
+                    cache[slot][text] = parts[slot] = tfidf.FeaturizeSlot(slot, text);
+            }
+
+            result[r] = Score(SparseVector.Concat(parts));
+        }
+
+        return result;
+    }
+
+    private float[] Score(SparseVector features) =>
+        _linear is not null
+            ? _linear.Probabilities(features)
+            : Normalize(_vectorEngines!.Use(engine => engine.Predict(new VectorModelInput { Features = features.ToVBuffer(_tfidf!.Dimension) }).Score));
+
+    private static TfidfFeaturizer ReadFeaturizer(MemoryStream buffer, string source)
+    {
+        buffer.Position = 0;
+        using var archive = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+        var entry = archive.GetEntry(FeaturizerEntry)
+            ?? throw new InvalidDataException($"{source}: the manifest says featurizer 'tfidf' but the zip has no {FeaturizerEntry}.");
+        using var stream = new MemoryStream();
+        using (var compressed = entry.Open())
+            compressed.CopyTo(stream);
+        stream.Position = 0;
+        return TfidfFeaturizer.Read(stream, $"{source}!{FeaturizerEntry}");
+    }
+
     private IReadOnlyList<string> Encode(IReadOnlyList<string> slots) =>
         Entry.Featurizer == "subwords" ? slots.Select(SubwordEncoder.Encode).ToList() : slots;
-
-    private float[] Finish(float[] score)
-    {
-        var probabilities = Normalize(score);
-        Entry.Calibration.Apply(probabilities);
-        return probabilities;
-    }
 
     private static float[] Normalize(float[] score)
     {

@@ -1,3 +1,5 @@
+using Microsoft.ML.Data;
+
 namespace Classifier.Models;
 
 /// <summary>The input row of every text model: up to four text slots and a label (empty at prediction time).</summary>
@@ -55,4 +57,22 @@ public sealed class TextModelOutput
 {
     /// <summary>Raw class probabilities.</summary>
     public float[] Score { get; set; } = [];
+}
+
+/// <summary>The input row of a model over this library's tf-idf vectors (<see cref="TfidfFeaturizer"/>).</summary>
+internal sealed class VectorModelInput
+{
+    /// <summary>The feature vector.</summary>
+    public VBuffer<float> Features { get; set; }
+
+    /// <summary>The label, for training and evaluation.</summary>
+    public string Label { get; set; } = "";
+
+    /// <summary>The row schema with the vector's length, which the class alone cannot state.</summary>
+    public static SchemaDefinition Schema(int dimension)
+    {
+        var schema = SchemaDefinition.Create(typeof(VectorModelInput));
+        schema[nameof(Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        return schema;
+    }
 }

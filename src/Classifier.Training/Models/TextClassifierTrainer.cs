@@ -5,6 +5,7 @@ using Classifier.Text;
 using Classifier.Training.Data;
 using Classifier.Training.Evaluation;
 using Microsoft.ML;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
 
 namespace Classifier.Training.Models;
@@ -94,7 +95,8 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
                 ["candidates"] = string.Join(", ", candidates.Select(c => $"{c.Featurizer}+{c.Trainer}")),
                 ["finalFit"] = options.FitFinalOnTrainAndDev ? "train+dev" : "train",
                 ["wordNgrams"] = "1-2 (tf-idf)",
-                ["charNgrams"] = best.Featurizer == "ngrams" ? "1-4 (tf-idf)" : "none",
+                ["charNgrams"] = best.Featurizer switch { "ngrams" => "1-5 (tf-idf)", "tfidf" => "2-5 within tokens (sublinear tf-idf)", _ => "none" },
+                ["inputs"] = options.JoinInputs && inputNames.Count > 1 ? "joined (one vocabulary)" : "separate",
             },
         };
         var final = Fit(best.Featurizer, best.Trainer, labels, inputNames, Encode(finalRows, best.Featurizer), entry);
@@ -177,62 +179,103 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
     private TextClassifier Fit(string featurizer, string trainer, IReadOnlyList<string> labels, IReadOnlyList<string> inputNames, IReadOnlyList<LabelledRow> rows, ModelEntry? entry = null)
     {
         var ml = new MLContext(options.Seed);
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => TextModelInput.FromSlots(r.Texts, r.Label)));
         var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow(l)));
-        var pipeline = BuildPipeline(ml, featurizer, trainer, inputNames.Count, keys);
-        var model = pipeline.Fit(data);
         entry ??= new ModelEntry { Task = labels.Count == 2 ? "binary" : "multiclass", Labels = [.. labels], Inputs = [.. inputNames], Featurizer = featurizer, Trainer = trainer };
-        return TextClassifier.Create(ml, model, entry);
+        IEstimator<ITransformer> labelKeys = ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(TextModelInput.Label), keyData: keys);
+        if (featurizer == "tfidf")
+        {
+            // This library's featurizer runs outside ML.NET: the model learns from its vectors, and the vocabulary travels
+            // in the model's zip. The vectors are made once (trainers pass over the data many times).
+            var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs);
+            var vectors = ml.Data.LoadFromEnumerable(
+                rows.Select(r => new VectorModelInput { Features = tfidf.Featurize(r.Texts).ToVBuffer(tfidf.Dimension), Label = r.Label }).ToList(),
+                VectorModelInput.Schema(tfidf.Dimension));
+            return TextClassifier.Create(ml, labelKeys.Append(Trainer(ml, trainer)).Fit(vectors), entry, tfidf);
+        }
+
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => TextModelInput.FromSlots(r.Texts, r.Label)));
+        var pipeline = BuildPipeline(ml, featurizer, trainer, inputNames.Count, options.JoinInputs, labelKeys);
+        return TextClassifier.Create(ml, pipeline.Fit(data), entry);
     }
 
     // The key order of MapValueToKey comes from a one-column view of the labels in the manifest's order.
     private sealed record LabelRow(string Label);
 
-    private static IEstimator<ITransformer> BuildPipeline(MLContext ml, string featurizer, string trainer, int slots, IDataView keys)
+    private static IEstimator<ITransformer> BuildPipeline(MLContext ml, string featurizer, string trainer, int slots, bool joinInputs, IEstimator<ITransformer> pipeline)
     {
-        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(TextModelInput.Label), keyData: keys);
+        // Joined inputs share one vocabulary (a title word and the same word in the body are one feature); separate inputs
+        // get one block each, so that a word in the sentence weighs differently from the same word in its context.
+        var groups = joinInputs
+            ? [Enumerable.Range(0, slots).Select(TextModelInput.SlotName).ToArray()]
+            : Enumerable.Range(0, slots).Select(i => new[] { TextModelInput.SlotName(i) }).ToList();
         var columns = new List<string>();
-        for (var i = 0; i < slots; i++)
+        for (var g = 0; g < groups.Count; g++)
         {
-            var column = $"{Features}{i}";
-            columns.Add(column);
-            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(column, FeaturizerOptions(featurizer), TextModelInput.SlotName(i)));
+            // Word and character n-grams are normalised apart: together, the far more numerous character n-grams would
+            // outweigh the words.
+            foreach (var (part, extractor) in FeatureBlocks(featurizer))
+            {
+                var column = $"{Features}{g}{part}";
+                columns.Add(column);
+                pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(column, extractor, groups[g]));
+            }
         }
 
         pipeline = pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
         return pipeline.Append(Trainer(ml, trainer));
     }
 
-    private static TextFeaturizingEstimator.Options FeaturizerOptions(string featurizer) => featurizer switch
+    private static IEnumerable<(string Part, TextFeaturizingEstimator.Options Options)> FeatureBlocks(string featurizer)
     {
-        "ngrams" => new TextFeaturizingEstimator.Options
+        switch (featurizer)
         {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            case "ngrams":
+                yield return ("w", Block(words: true, lowerCase: true));
+                yield return ("c", Block(words: false, lowerCase: true));
+                break;
+            case "subwords":
+                // The sub-word encoder has already turned text into space-separated o200k token ids: no case, no characters.
+                yield return ("t", Block(words: true, lowerCase: false));
+                break;
+            default:
+                throw new ArgumentException($"unknown featurizer '{featurizer}' (expected {string.Join(", ", TextTrainingOptions.AllFeaturizers)}).");
+        }
+    }
+
+    /// <summary>Word 1–2-grams or character 1–5-grams, tf-idf weighted, L2-normalised.</summary>
+    private static TextFeaturizingEstimator.Options Block(bool words, bool lowerCase)
+    {
+        var ngrams = new WordBagEstimator.Options { NgramLength = words ? 2 : 5, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf };
+        return new TextFeaturizingEstimator.Options
+        {
+            CaseMode = lowerCase ? TextNormalizingEstimator.CaseMode.Lower : TextNormalizingEstimator.CaseMode.None,
             KeepDiacritics = false,
             KeepPunctuations = false,
             KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            WordFeatureExtractor = words ? ngrams : null,
+            CharFeatureExtractor = words ? null : ngrams,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
-        },
-        "subwords" => new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = null,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        },
-        _ => throw new ArgumentException($"unknown featurizer '{featurizer}' (expected {string.Join(", ", TextTrainingOptions.AllFeaturizers)})."),
-    };
+        };
+    }
 
     private static IEstimator<ITransformer> Trainer(MLContext ml, string name) => name switch
     {
         "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(LabelKey, Features),
         // ML.NET's default L1 and L2 of 1 drown L2-normalised tf-idf features; these suit them.
         "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features, l1Regularization: 0, l2Regularization: 0.0003f),
-        "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(LabelKey, Features, numberOfIterations: 10), LabelKey),
+        // A linear SVM (smoothed hinge loss) solved in the dual by SDCA to a tight tolerance, as liblinear solves LinearSVC;
+        // one thread keeps it deterministic. One-versus-all calibrates each class's margin to a probability.
+        "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.SdcaNonCalibrated(new SdcaNonCalibratedBinaryTrainer.Options
+        {
+            LabelColumnName = LabelKey,
+            FeatureColumnName = Features,
+            LossFunction = new SmoothedHingeLoss(),
+            L1Regularization = 0,
+            L2Regularization = 3e-4f,
+            ConvergenceTolerance = 1e-5f,
+            MaximumNumberOfIterations = 200,
+            NumberOfThreads = 1,
+        }), LabelKey),
         "perceptron" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron(LabelKey, Features, numberOfIterations: 10), LabelKey),
         "fasttree" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(LabelKey, Features, numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 5), LabelKey),
         _ => throw new ArgumentException($"unknown trainer '{name}' (expected {string.Join(", ", TextTrainingOptions.AllTrainers)})."),

@@ -3,8 +3,9 @@ namespace Classifier.Training.Models;
 /// <summary>What <see cref="TextClassifierTrainer"/> compares and how.</summary>
 public sealed record TextTrainingOptions
 {
-    /// <summary>Every featurizer this trainer knows: word and character n-grams, or o200k sub-word tokens.</summary>
-    public static IReadOnlyList<string> AllFeaturizers { get; } = ["ngrams", "subwords"];
+    /// <summary>Every featurizer this trainer knows: this library's fast word and character n-gram tf-idf, ML.NET's word
+    /// and character n-grams, or o200k sub-word tokens through ML.NET's word n-grams.</summary>
+    public static IReadOnlyList<string> AllFeaturizers { get; } = ["tfidf", "ngrams", "subwords"];
 
     /// <summary>Every trainer this trainer knows.</summary>
     public static IReadOnlyList<string> AllTrainers { get; } = ["sdca", "lbfgs", "svm", "perceptron", "fasttree"];
@@ -23,6 +24,10 @@ public sealed record TextTrainingOptions
 
     /// <summary>For a two-label task, the positive label; by default "1", "true", "yes" or the rarer label.</summary>
     public string? PositiveLabel { get; init; }
+
+    /// <summary>Whether several text inputs are featurized as one text (one vocabulary: right for the fields of one record, such
+    /// as a title and its body) or each apart (right for a sentence and its context, which mean different things).</summary>
+    public bool JoinInputs { get; init; } = true;
 
     /// <summary>Whether to fit the final model on train and dev together (dev is otherwise unused by cross-validation).</summary>
     public bool FitFinalOnTrainAndDev { get; init; } = true;

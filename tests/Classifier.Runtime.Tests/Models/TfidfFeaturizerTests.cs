@@ -1,0 +1,114 @@
+using Classifier.Models;
+
+namespace Classifier.Tests.Models;
+
+public sealed class TfidfFeaturizerTests
+{
+    private static readonly string[][] s_rows =
+    [
+        ["China curbs gallium exports", "The ministry said licences would be needed from August."],
+        ["Lithium prices slide again", "Spodumene fell for a fourth month as inventories rose."],
+        ["Cobalt miner restarts plant", "The Kolwezi plant resumed output after a two-week halt."],
+        ["U.S. grants aid graphite anode plant", "The Department of Energy (DOE) backed the project."],
+    ];
+
+    private static TfidfFeaturizer Fit(bool join) => TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: join);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GivesSortedIndicesInRangeAndUnitNormBlocks(bool join)
+    {
+        var featurizer = Fit(join);
+        var vector = featurizer.Featurize(s_rows[3]);
+
+        Assert.NotEmpty(vector.Indices);
+        Assert.Equal(vector.Indices.Order(), vector.Indices);
+        Assert.Equal(vector.Indices.Length, vector.Indices.Distinct().Count());
+        Assert.All(vector.Indices, i => Assert.InRange(i, 0, featurizer.Dimension - 1));
+        // Words and characters of each group are normalised apart: the squared norm is the number of non-empty blocks.
+        var blocks = join ? 2 : 4;
+        Assert.Equal(blocks, vector.Values.Sum(v => (double)v * v), 4);
+    }
+
+    [Fact]
+    public void CountsCharacterNgramsOfPunctuatedTokensAndIgnoresCase()
+    {
+        var featurizer = Fit(join: true);
+
+        // "(DOE)" and "U.S." are seen as tokens with their punctuation; case does not change the vector.
+        Assert.Equal(featurizer.Featurize(["u.s. (doe)", ""]), featurizer.Featurize(["U.S. (DOE)", ""]), SparseVectorComparer.Instance);
+        Assert.NotEqual(featurizer.Featurize(["u.s. doe", ""]), featurizer.Featurize(["u.s. (doe)", ""]), SparseVectorComparer.Instance);
+    }
+
+    [Fact]
+    public void GivesAnEmptyVectorForTextWithNoKnownNgram()
+    {
+        var featurizer = Fit(join: true);
+
+        Assert.Empty(featurizer.Featurize(["", "   "]).Indices);
+        Assert.Empty(featurizer.Featurize(["ж", ""]).Indices);
+    }
+
+    [Fact]
+    public void SeparateInputsConcatenateTheirSlotVectors()
+    {
+        var featurizer = Fit(join: false);
+        var row = s_rows[1];
+
+        var whole = featurizer.Featurize(row);
+        var parts = SparseVector.Concat([featurizer.FeaturizeSlot(0, row[0]), featurizer.FeaturizeSlot(1, row[1])]);
+
+        Assert.Equal(whole, parts, SparseVectorComparer.Instance);
+        Assert.Throws<InvalidOperationException>(() => Fit(join: true).FeaturizeSlot(0, row[0]));
+    }
+
+    [Fact]
+    public void RoundTripsThroughItsFileFormat()
+    {
+        var featurizer = Fit(join: false);
+        using var stream = new MemoryStream();
+        featurizer.Write(stream);
+        stream.Position = 0;
+
+        var read = TfidfFeaturizer.Read(stream, "test.bin");
+
+        Assert.Equal(featurizer.Dimension, read.Dimension);
+        Assert.False(read.JoinInputs);
+        foreach (var row in s_rows)
+            Assert.Equal(featurizer.Featurize(row), read.Featurize(row), SparseVectorComparer.Instance);
+    }
+
+    [Fact]
+    public void RefusesTruncatedOrForeignDataNamingTheSource()
+    {
+        using var whole = new MemoryStream();
+        Fit(join: true).Write(whole);
+        var bytes = whole.ToArray();
+
+        var truncated = Assert.Throws<InvalidDataException>(() => TfidfFeaturizer.Read(new MemoryStream(bytes[..(bytes.Length / 2)]), "topic.zip!tfidf"));
+        Assert.Contains("topic.zip!tfidf", truncated.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", truncated.Message, StringComparison.Ordinal);
+        var foreign = Assert.Throws<InvalidDataException>(() => TfidfFeaturizer.Read(new MemoryStream("PK\u0003\u0004 not this"u8.ToArray()), "x.bin"));
+        Assert.Contains("not a tf-idf featurizer", foreign.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSameRowsGiveTheSameVocabulary()
+    {
+        var first = Fit(join: true);
+        var second = Fit(join: true);
+
+        Assert.Equal(first.Dimension, second.Dimension);
+        Assert.Equal(first.Featurize(s_rows[0]), second.Featurize(s_rows[0]), SparseVectorComparer.Instance);
+    }
+
+    private sealed class SparseVectorComparer : IEqualityComparer<SparseVector>
+    {
+        public static SparseVectorComparer Instance { get; } = new();
+
+        public bool Equals(SparseVector x, SparseVector y) => x.Indices.SequenceEqual(y.Indices) && x.Values.SequenceEqual(y.Values);
+
+        public int GetHashCode(SparseVector obj) => obj.Indices.Length;
+    }
+}
