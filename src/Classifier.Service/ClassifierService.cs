@@ -41,6 +41,7 @@ public static class ClassifierService
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services => new ModelHost(options.ModelsFolder, services.GetRequiredService<ILogger<ModelHost>>()));
         builder.Services.AddSingleton(new WorkGate(options.MaxConcurrentRequests, options.MaxQueuedRequests));
+        builder.Services.AddSingleton<AnalysisCounter>();
         builder.Services.AddSingleton<Endpoints>();
         if (options.WatchInterval is { } interval)
         {

@@ -46,7 +46,7 @@ internal sealed class ServiceProblem : Exception
 
     public static ServiceProblem BodyTooLarge(long limit) =>
         new ServiceProblem(StatusCodes.Status413PayloadTooLarge, "body-too-large", "Request body too large",
-            $"the request body is larger than the limit of {limit:N0} bytes.").With("limit", limit);
+            $"the request body is larger than the service's limit of {limit:N0} bytes ({limit / 1024.0 / 1024.0:0.##} MiB). Send a shorter text or split the batch, or have the service started with a higher limit (classifier serve --max-body-bytes N, or ServiceOptions.MaxRequestBodyBytes).").With("limit", limit);
 
     public static ServiceProblem TooManyItems(int count, int limit) =>
         new ServiceProblem(StatusCodes.Status413PayloadTooLarge, "too-many-items", "Too many batch items",
