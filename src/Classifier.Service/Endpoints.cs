@@ -203,7 +203,7 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, AnalysisCounter
         await WriteProblemAsync(context, problem).ConfigureAwait(false);
     }
 
-    private static async Task WriteProblemAsync(HttpContext context, ServiceProblem problem)
+    internal static async Task WriteProblemAsync(HttpContext context, ServiceProblem problem)
     {
         var response = context.Response;
         // The rest of a refused body is never read, so the connection cannot carry another request: say so, or a client
@@ -244,6 +244,8 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, AnalysisCounter
     private static string TypeOf(int status) => "https://www.rfc-editor.org/rfc/rfc9110#section-" + status switch
     {
         400 => "15.5.1",
+        404 => "15.5.5",
+        405 => "15.5.6",
         409 => "15.5.10",
         411 => "15.5.12",
         413 => "15.5.14",
