@@ -1,22 +1,125 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Classifier.Cli;
 
-/// <summary>Reads the text a command works on: a file, or standard input for "-".</summary>
+/// <summary>Reads the text a command works on, a file or standard input for "-", and refuses what is not text with a message
+/// that says where. The rules are the HTTP service's, so the same input gets the same answer or the same refusal.</summary>
 internal static class CliInput
 {
-    public static string ReadText(string path)
+    // C0 controls that are not white space; tab, line feed, vertical tab, form feed and carriage return are text.
+    private static readonly SearchValues<char> s_controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>How a path is named in messages: standard input is "stdin".</summary>
+    public static string NameOf(string path) => path == "-" ? "stdin" : path;
+
+    /// <exception cref="CliException">No such file, or not UTF-8 text.</exception>
+    public static string ReadText(string path, CliConsole console)
     {
         if (path == "-")
         {
-            using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-            return stdin.ReadToEnd();
+            using var stdin = console.OpenInput();
+            using var copy = new MemoryStream();
+            stdin.CopyTo(copy);
+            return Decode(copy.GetBuffer().AsSpan(0, (int)copy.Length), NameOf(path));
         }
 
+        if (Directory.Exists(path))
+            throw new CliException($"{path}: a folder, not a file.");
         if (!File.Exists(path))
             throw new CliException($"{path}: no such file.");
+        return Decode(File.ReadAllBytes(path), path);
+    }
 
-        return File.ReadAllText(path, Encoding.UTF8);
+    /// <summary>UTF-8 bytes as text, without a leading byte order mark (File.ReadAllText drops it too, so offsets agree).</summary>
+    /// <param name="bytes">The text.</param>
+    /// <param name="where">The file, or file and line, that the message names.</param>
+    /// <exception cref="CliException">Not valid UTF-8, or a control character that is not white space.</exception>
+    public static string Decode(ReadOnlySpan<byte> bytes, string where)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+            bytes = bytes[3..];
+        if (!Utf8.IsValid(bytes))
+        {
+            var at = FirstInvalidByte(bytes);
+            var before = bytes[..at];
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            throw new CliException($"{where}:{before.Count((byte)'\n') + 1}:{Encoding.UTF8.GetCharCount(before[lineStart..]) + 1}: not UTF-8 text: " +
+                $"the byte sequence at offset {at} (starting 0x{bytes[at]:X2}) is not valid UTF-8. Is it a binary file, or text in another encoding? " +
+                "Convert text to UTF-8 first (for example: iconv -f latin1 -t utf-8).");
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        if (FindControl(text) is { } control)
+            throw new CliException($"{where}:{control.Line}:{control.Column}: {ControlMessage(control.Character)}");
+        return text;
+    }
+
+    /// <summary>The first C0 control character other than white space, with its line and column (1-based, in UTF-16 code
+    /// units as offsets are), or null. Such characters are a sign of binary data or a broken encoding, and dropping them
+    /// silently would move every offset after them.</summary>
+    public static (char Character, int Line, int Column)? FindControl(string text)
+    {
+        var at = text.AsSpan().IndexOfAny(s_controls);
+        if (at < 0)
+            return null;
+        var line = text.AsSpan(0, at).Count('\n') + 1;
+        var column = at - (at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1) + 1;
+        return (text[at], line, column);
+    }
+
+    public static string ControlMessage(char control) =>
+        $"control character U+{(int)control:X4}; text may hold tab, line feed, vertical tab, form feed and carriage return, but no " +
+        "other control character. Is it a binary file?";
+
+    /// <summary>True for text with nothing but white space, which analyses to an empty result.</summary>
+    public static bool IsBlank(string text) => text.AsSpan().IsWhiteSpace();
+
+    /// <summary>The lines of a stream as bytes, without their line ends: each is decoded by itself, so that a line that is not
+    /// UTF-8 is that line's error rather than the whole file's.</summary>
+    public static IEnumerable<byte[]> ReadLines(Stream stream)
+    {
+        var buffer = new byte[64 * 1024];
+        using var line = new MemoryStream();
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var rest = buffer.AsMemory(0, read);
+            int end;
+            while ((end = rest.Span.IndexOf((byte)'\n')) >= 0)
+            {
+                line.Write(rest.Span[..end]);
+                yield return WithoutCarriageReturn(line);
+                line.SetLength(0);
+                rest = rest[(end + 1)..];
+            }
+
+            line.Write(rest.Span);
+        }
+
+        if (line.Length > 0)
+            yield return WithoutCarriageReturn(line);
+    }
+
+    private static byte[] WithoutCarriageReturn(MemoryStream line)
+    {
+        var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
+        return (bytes.EndsWith((byte)'\r') ? bytes[..^1] : bytes).ToArray();
+    }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != OperationStatus.Done)
+                return at;
+            at += consumed;
+        }
+
+        return at;
     }
 }
 

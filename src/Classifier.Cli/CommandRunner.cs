@@ -11,15 +11,23 @@ internal static class CommandRunner
         return 0;
     });
 
-    public static int Run(Func<int> body)
+    public static int Run(Func<int> body) => Run(Console.Error, body);
+
+    public static int Run(TextWriter error, Action body) => Run(error, () =>
+    {
+        body();
+        return 0;
+    });
+
+    public static int Run(TextWriter error, Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (Exception error) when (error is CliException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or ArgumentException)
+        catch (Exception failure) when (failure is CliException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or ArgumentException)
         {
-            Console.Error.WriteLine($"classifier: {error.Message}");
+            error.WriteLine($"classifier: {failure.Message}");
             return Failure;
         }
     }

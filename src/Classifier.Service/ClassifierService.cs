@@ -37,10 +37,10 @@ public static class ClassifierService
 
         // Per-request logs from the framework would cost more than the requests they describe.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services => new ModelHost(options.ModelsFolder, services.GetRequiredService<ILogger<ModelHost>>()));
         builder.Services.AddSingleton(new WorkGate(options.MaxConcurrentRequests, options.MaxQueuedRequests));
+        builder.Services.AddSingleton<AnalysisCounter>();
         builder.Services.AddSingleton<Endpoints>();
         if (options.WatchInterval is { } interval)
         {
@@ -57,9 +57,9 @@ public static class ClassifierService
         // Load now: a bad bundle stops the start, not the first request.
         _ = app.Services.GetRequiredService<ModelHost>();
 
-        // Unhandled errors, unknown routes and wrong methods answer with problem details too.
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Unhandled errors, unknown routes and wrong methods answer with problem details and a code too.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = context => Endpoints.WriteProblemAsync(context, ServiceProblem.Unexpected()) });
+        app.UseStatusCodePages(pages => Endpoints.WriteProblemAsync(pages.HttpContext, ServiceProblem.FromStatus(pages.HttpContext)));
 
         var endpoints = app.Services.GetRequiredService<Endpoints>();
         app.MapPost("/v1/tag", new RequestDelegate(endpoints.TagAsync));

@@ -11,8 +11,14 @@ namespace Classifier.Service;
 
 /// <summary>The request handlers: each reads its request, runs the work through the gate and writes the runtime's JSON
 /// contract, or a problem.</summary>
-internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions options)
+internal sealed class Endpoints(ModelHost models, WorkGate gate, AnalysisCounter counter, ServiceOptions options)
 {
+    // A batch is analysed a group at a time, one batch prediction per group, and the deadline is checked between groups:
+    // small groups stop sooner, large ones run faster. 100 corpus articles took 0.50 s in groups of 16, against 0.45 s as
+    // one batch prediction and 0.61 s one at a time.
+    internal const int GroupArticles = 16;
+    internal const int GroupCharacters = 64 * 1024;
+
     private const string JsonType = "application/json; charset=utf-8";
     private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(1);
     private static readonly Lazy<byte[]> s_openApi = new(ReadOpenApi);
@@ -24,7 +30,13 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     {
         var request = await RequestReader.ReadArticleAsync(context.Request, options.MaxRequestBodyBytes, summarize: false, deadline).ConfigureAwait(false);
         var analyzer = models.Current.Analyzer;
-        var json = await gate.RunAsync(() => Json(writer => JsonContract.WriteTag(writer, analyzer.Analyze(request.Text))), deadline).ConfigureAwait(false);
+        var json = await gate.RunAsync(cancel =>
+        {
+            var analysis = analyzer.Analyze(request.Text);
+            counter.Add(1);
+            cancel.ThrowIfCancellationRequested();
+            return Json(writer => JsonContract.WriteTag(writer, analysis));
+        }, deadline).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, json, deadline).ConfigureAwait(false);
     });
 
@@ -32,7 +44,15 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     {
         var request = await RequestReader.ReadArticleAsync(context.Request, options.MaxRequestBodyBytes, summarize: true, deadline).ConfigureAwait(false);
         var analyzer = models.Current.Analyzer;
-        var json = await gate.RunAsync(() => Json(writer => JsonContract.WriteSummary(writer, analyzer.Summarize(request.Text, request.Options))), deadline).ConfigureAwait(false);
+        var json = await gate.RunAsync(cancel =>
+        {
+            var analysis = analyzer.Analyze(request.Text);
+            counter.Add(1);
+            cancel.ThrowIfCancellationRequested();
+            var summary = analyzer.Summarize(analysis, request.Options);
+            cancel.ThrowIfCancellationRequested();
+            return Json(writer => JsonContract.WriteSummary(writer, summary));
+        }, deadline).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, json, deadline).ConfigureAwait(false);
     });
 
@@ -40,7 +60,7 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     {
         var batch = await RequestReader.ReadBatchAsync(context.Request, options.MaxRequestBodyBytes, options.MaxBatchItems, deadline).ConfigureAwait(false);
         var analyzer = models.Current.Analyzer;
-        var json = await gate.RunAsync(() => Json(writer => WriteBatch(writer, analyzer, batch)), deadline).ConfigureAwait(false);
+        var json = await gate.RunAsync(cancel => Json(writer => WriteBatch(writer, analyzer, batch, counter, cancel)), deadline).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, json, deadline).ConfigureAwait(false);
     });
 
@@ -87,25 +107,54 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     public static Task OpenApiAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status200OK, s_openApi.Value, context.RequestAborted);
 
-    private static void WriteBatch(Utf8JsonWriter writer, ArticleAnalyzer analyzer, BatchRequest batch)
+    /// <summary>Writes a batch's results, analysing its articles in groups and stopping at the first check after
+    /// <paramref name="cancel"/> is cancelled.</summary>
+    internal static void WriteBatch(Utf8JsonWriter writer, ArticleAnalyzer analyzer, BatchRequest batch, AnalysisCounter counter, CancellationToken cancel)
     {
-        // One batch prediction for every article: the throughput path of the runtime.
-        var analyses = batch.Items.Count == 0 ? [] : analyzer.AnalyzeMany([.. batch.Items.Select(i => i.Text)]);
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", JsonContract.SchemaVersion);
         writer.WriteString("mode", batch.Summarize ? "summarize" : "tag");
         writer.WriteStartArray("results");
-        for (var i = 0; i < analyses.Count; i++)
+        foreach (var group in Groups(batch.Items))
         {
-            var item = batch.Items[i];
-            if (batch.Summarize)
-                JsonContract.WriteSummary(writer, analyzer.Summarize(analyses[i], item.Options), item.Id);
-            else
-                JsonContract.WriteTag(writer, analyses[i], item.Id);
+            cancel.ThrowIfCancellationRequested();
+            var analyses = analyzer.AnalyzeMany([.. group.Select(i => i.Text)]);
+            counter.Add(group.Count);
+            for (var i = 0; i < group.Count; i++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (batch.Summarize)
+                    JsonContract.WriteSummary(writer, analyzer.Summarize(analyses[i], group[i].Options), group[i].Id);
+                else
+                    JsonContract.WriteTag(writer, analyses[i], group[i].Id);
+            }
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>Cuts a batch into groups of at most <see cref="GroupArticles"/> articles and, unless one article is longer,
+    /// <see cref="GroupCharacters"/> characters, in item order.</summary>
+    internal static IEnumerable<List<BatchItem>> Groups(IReadOnlyList<BatchItem> items)
+    {
+        var group = new List<BatchItem>();
+        var characters = 0;
+        foreach (var item in items)
+        {
+            if (group.Count > 0 && (group.Count == GroupArticles || characters + item.Text.Length > GroupCharacters))
+            {
+                yield return group;
+                group = [];
+                characters = 0;
+            }
+
+            group.Add(item);
+            characters += item.Text.Length;
+        }
+
+        if (group.Count > 0)
+            yield return group;
     }
 
     private static void WriteGeneration(Utf8JsonWriter writer, ModelGeneration generation)
@@ -154,7 +203,7 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
         await WriteProblemAsync(context, problem).ConfigureAwait(false);
     }
 
-    private static async Task WriteProblemAsync(HttpContext context, ServiceProblem problem)
+    internal static async Task WriteProblemAsync(HttpContext context, ServiceProblem problem)
     {
         var response = context.Response;
         // The rest of a refused body is never read, so the connection cannot carry another request: say so, or a client
@@ -195,6 +244,8 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, ServiceOptions 
     private static string TypeOf(int status) => "https://www.rfc-editor.org/rfc/rfc9110#section-" + status switch
     {
         400 => "15.5.1",
+        404 => "15.5.5",
+        405 => "15.5.6",
         409 => "15.5.10",
         411 => "15.5.12",
         413 => "15.5.14",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Classifier.Service;
 
@@ -46,7 +47,7 @@ internal sealed class ServiceProblem : Exception
 
     public static ServiceProblem BodyTooLarge(long limit) =>
         new ServiceProblem(StatusCodes.Status413PayloadTooLarge, "body-too-large", "Request body too large",
-            $"the request body is larger than the limit of {limit:N0} bytes.").With("limit", limit);
+            $"the request body is larger than the service's limit of {limit:N0} bytes ({limit / 1024.0 / 1024.0:0.##} MiB). Send a shorter text or split the batch, or have the service started with a higher limit (classifier serve --max-body-bytes N, or ServiceOptions.MaxRequestBodyBytes).").With("limit", limit);
 
     public static ServiceProblem TooManyItems(int count, int limit) =>
         new ServiceProblem(StatusCodes.Status413PayloadTooLarge, "too-many-items", "Too many batch items",
@@ -67,6 +68,28 @@ internal sealed class ServiceProblem : Exception
 
     public static ServiceProblem ReloadRunning() =>
         new(StatusCodes.Status409Conflict, "reload-running", "Reload already running", "another reload is running; try again when it is done.");
+
+    /// <summary>A failure the service did not expect; the detail discloses nothing of it (the log has it).</summary>
+    public static ServiceProblem Unexpected() =>
+        new(StatusCodes.Status500InternalServerError, "internal-error", "Internal error",
+            "the service failed to handle the request; it has been logged. Retry, and report it if it persists.");
+
+    /// <summary>The problem for an answer the framework chose without a body: an unknown path (404), a method the path does not
+    /// take (405, with the Allow header), or, should one occur, another status, as <c>http-error</c>.</summary>
+    public static ServiceProblem FromStatus(HttpContext context)
+    {
+        var request = context.Request;
+        var status = context.Response.StatusCode;
+        return status switch
+        {
+            StatusCodes.Status404NotFound => new ServiceProblem(status, "not-found", "Not found",
+                $"no endpoint at {request.Path}; the endpoints are POST /v1/tag, /v1/summarize, /v1/batch and /v1/models/reload, GET /v1/models, /healthz and /openapi/v1.json."),
+            StatusCodes.Status405MethodNotAllowed => new ServiceProblem(status, "method-not-allowed", "Method not allowed",
+                $"{request.Method} is not allowed on {request.Path}; use {context.Response.Headers.Allow}."),
+            _ => new ServiceProblem(status, "http-error", ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "HTTP error",
+                $"the request to {request.Path} failed with status {status}."),
+        };
+    }
 
     private ServiceProblem With(string name, object? value)
     {

@@ -1,8 +1,9 @@
 namespace Classifier.Service;
 
-/// <summary>Bounds how many analyses run at once and how many wait, and gives up waiting for a result at a deadline.</summary>
-/// <remarks>Analysis cannot be interrupted, so a request past its deadline is answered at once while its work finishes in
-/// the background, still holding its slot: the CPU stays bounded however many requests time out.</remarks>
+/// <summary>Bounds how many analyses run at once and how many wait, and gives up on the work at a deadline.</summary>
+/// <remarks>The deadline is handed to the work, which stops at its next check (between the articles of a batch, between
+/// the stages of one article). A request past its deadline is answered at once; its slot is released only when the work
+/// has stopped, so the CPU stays bounded however many requests time out.</remarks>
 internal sealed class WorkGate(int concurrency, int queue) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
@@ -14,10 +15,12 @@ internal sealed class WorkGate(int concurrency, int queue) : IDisposable
     /// <summary>Requests running.</summary>
     public int Running => concurrency - _slots.CurrentCount;
 
-    /// <summary>Runs <paramref name="work"/> on the thread pool once a slot is free.</summary>
+    /// <summary>Runs <paramref name="work"/> on the thread pool once a slot is free, handing it <paramref name="deadline"/>
+    /// to check; work not started by the deadline never starts.</summary>
     /// <exception cref="ServiceOverloadedException">The queue is full.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="deadline"/> was cancelled before the result was ready.</exception>
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken deadline)
+    /// <exception cref="OperationCanceledException"><paramref name="deadline"/> was cancelled before the result was ready;
+    /// the result, if the work still completes, is discarded.</exception>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken deadline)
     {
         if (Interlocked.Increment(ref _admitted) > concurrency + queue)
         {
@@ -38,7 +41,9 @@ internal sealed class WorkGate(int concurrency, int queue) : IDisposable
 
         try
         {
-            task = Task.Run(work, CancellationToken.None);
+            // With the deadline as the task's token, work cancelled before it starts is never run, and work that stops at a
+            // check ends Canceled rather than Faulted.
+            task = Task.Run(() => work(deadline), deadline);
         }
         catch
         {
@@ -46,7 +51,12 @@ internal sealed class WorkGate(int concurrency, int queue) : IDisposable
             throw;
         }
 
-        _ = task.ContinueWith(static (_, gate) => ((WorkGate)gate!).Release(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(static (done, gate) =>
+        {
+            // Observed here: after a timeout nobody awaits the work, and its failure has no one left to tell.
+            _ = done.Exception;
+            ((WorkGate)gate!).Release();
+        }, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return await task.WaitAsync(deadline).ConfigureAwait(false);
     }
 

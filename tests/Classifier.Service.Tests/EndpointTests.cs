@@ -1,4 +1,6 @@
 using Classifier.Analysis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -162,19 +164,54 @@ public sealed class EndpointTests(DefaultService fixture)
         Assert.Equal(mapped, documented);
     }
 
-    [Fact]
-    public async Task AnUnknownRouteIsAProblem()
+    [Theory]
+    [InlineData("/v2/nothing")]
+    [InlineData("/v1/tag/extra")]
+    [InlineData("/")]
+    public async Task AnUnknownRouteIsAProblemWithACode(string path)
     {
-        var reply = await Service.GetAsync("/v2/nothing");
-        Assert.Equal(HttpStatusCode.NotFound, reply.Status);
-        Assert.Equal("application/problem+json", reply.MediaType);
+        var problem = (await Service.GetAsync(path)).AssertProblem(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(path, problem.GetProperty("instance").GetString());
+        Assert.Contains("/openapi/v1.json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/v1/tag", "POST")]
+    [InlineData("PUT", "/v1/summarize", "POST")]
+    [InlineData("DELETE", "/v1/models", "GET")]
+    [InlineData("POST", "/healthz", "GET")]
+    public async Task AWrongMethodIsAProblemWithACodeAndAllow(string method, string path, string allowed)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        using var response = await Service.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal([allowed], response.Content.Headers.Allow);
+        var reply = new Reply(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), null);
+        var problem = reply.AssertProblem(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        Assert.Contains($"use {allowed}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AWrongMethodIsAProblem()
+    public async Task AnUnexpectedFailureIsAProblemThatDisclosesNothing()
     {
-        var reply = await Service.GetAsync("/v1/tag");
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
-        Assert.Equal("application/problem+json", reply.MediaType);
+        // A middleware behind the service's own that fails on one path, as a bug in a handler would.
+        await using var service = await RunningService.StartAsync(configure: builder =>
+            builder.Services.AddTransient<IStartupFilter, FailingPath>());
+        var reply = await service.GetAsync(FailingPath.Path);
+        reply.AssertProblem(HttpStatusCode.InternalServerError, "internal-error");
+        Assert.DoesNotContain(FailingPath.Secret, reply.Text, StringComparison.Ordinal);
+        (await service.PostTextAsync("/v1/tag", "Still serving.")).AssertOk();
+    }
+
+    private sealed class FailingPath : IStartupFilter
+    {
+        public const string Path = "/fail";
+        public const string Secret = "connection string of the secret database";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((context, after) => context.Request.Path == Path ? throw new InvalidOperationException(Secret) : after(context));
+        };
     }
 }

@@ -34,54 +34,56 @@ internal static class AnalyzeCommands
         return new Shared(input, format, models, jsonl, inputFormat);
     }
 
-    public static Command Tag()
+    public static Command Tag(CliConsole console)
     {
         var command = new Command("tag", "Tag every paragraph with its topic and every sentence with its Western relevance and salience.");
         var shared = AddShared(command, "to tag");
-        command.SetAction(result => CommandRunner.Run(() =>
+        command.SetAction(result => CommandRunner.Run(console.Error, () =>
         {
-            var analyzer = Load(result, shared);
+            // Loaded on first use, so that a mistyped input is reported at once rather than after the load.
+            var analyzer = new Lazy<ArticleAnalyzer>(() => Load(result, shared));
             var format = result.GetValue(shared.Format)!;
             if (result.GetValue(shared.Jsonl) is { } jsonl)
-                return RunJsonLines(jsonl, analyzer, (writer, analysis, _, id) => JsonContract.WriteTag(writer, analysis, id));
+                return RunJsonLines(jsonl, analyzer, console, (writer, analysis, _, id) => JsonContract.WriteTag(writer, analysis, id));
 
             var input = result.GetValue(shared.Input) ?? throw new CliException("give an article FILE, a folder, - for standard input, or --jsonl.");
-            foreach (var (name, analysis) in AnalyzeInput(analyzer, input))
+            var inputs = new Inputs(analyzer, console);
+            foreach (var (name, analysis) in inputs.Analyze(input))
             {
                 switch (format)
                 {
                     case "json":
-                        WriteJson(writer => JsonContract.WriteTag(writer, analysis, Directory.Exists(input) ? name : null), Directory.Exists(input));
+                        WriteJson(console, writer => JsonContract.WriteTag(writer, analysis, Directory.Exists(input) ? name : null), Directory.Exists(input));
                         break;
                     case "text":
-                        AnalysisText.TagText(analysis, Console.Out);
+                        AnalysisText.TagText(analysis, console.Out);
                         break;
                     default:
-                        AnalysisText.TagMarkdown(analysis, Console.Out);
+                        AnalysisText.TagMarkdown(analysis, console.Out);
                         break;
                 }
             }
 
-            return 0;
+            return inputs.ExitCode;
         }));
         return command;
     }
 
-    public static Command Summarize()
+    public static Command Summarize(CliConsole console)
     {
         var command = new Command("summarize", "Summarise articles: highlights, key points by topic, why it matters to the West; every sentence with its offsets.");
         var shared = AddShared(command, "to summarise");
-        var highlights = new Option<int>("--highlights") { Description = "Number of highlights.", DefaultValueFactory = _ => SummaryOptions.Default.Highlights };
-        var keyPoints = new Option<int>("--key-points") { Description = "Key points per topic.", DefaultValueFactory = _ => SummaryOptions.Default.KeyPointsPerTopic };
-        var maxTokens = new Option<int?>("--max-tokens") { Description = "Budget of the whole summary in o200k tokens." };
-        var maxCharacters = new Option<int?>("--max-chars") { Description = "Budget of the whole summary in characters." };
+        var highlights = CliOptions.Count("--highlights", "Number of highlights.", SummaryOptions.Default.Highlights);
+        var keyPoints = CliOptions.Count("--key-points", "Key points per topic.", SummaryOptions.Default.KeyPointsPerTopic);
+        var maxTokens = CliOptions.OptionalCount("--max-tokens", "Budget of the whole summary in o200k tokens.");
+        var maxCharacters = CliOptions.OptionalCount("--max-chars", "Budget of the whole summary in characters.");
         var output = new Option<string?>("--output") { Description = "For a folder: also write digest.md and one JSON file per article into this folder." };
         command.Add(highlights);
         command.Add(keyPoints);
         command.Add(maxTokens);
         command.Add(maxCharacters);
         command.Add(output);
-        command.SetAction(result => CommandRunner.Run(() =>
+        command.SetAction(result => CommandRunner.Run(console.Error, () =>
         {
             var options = new SummaryOptions
             {
@@ -91,12 +93,12 @@ internal static class AnalyzeCommands
                 MaxCharacters = result.GetValue(maxCharacters),
             };
             options.Validate();
-            var analyzer = Load(result, shared);
+            var analyzer = new Lazy<ArticleAnalyzer>(() => Load(result, shared));
             var format = result.GetValue(shared.Format)!;
             if (result.GetValue(shared.Jsonl) is { } jsonl)
             {
-                return RunJsonLines(jsonl, analyzer, (writer, analysis, count, id) =>
-                    JsonContract.WriteSummary(writer, analyzer.Summarize(analysis, count is { } n ? options with { Highlights = n } : options), id));
+                return RunJsonLines(jsonl, analyzer, console, (writer, analysis, count, id) =>
+                    JsonContract.WriteSummary(writer, analyzer.Value.Summarize(analysis, count is { } n ? options with { Highlights = n } : options), id));
             }
 
             var input = result.GetValue(shared.Input) ?? throw new CliException("give an article FILE, a folder, - for standard input, or --jsonl.");
@@ -107,10 +109,11 @@ internal static class AnalyzeCommands
             var digest = new StringWriter();
             var files = new Dictionary<string, string>();
             if (folder && format == "md")
-                Console.Out.WriteLine($"# Digest: {Path.GetFileName(Path.TrimEndingDirectorySeparator(input))}\n");
-            foreach (var (name, analysis) in AnalyzeInput(analyzer, input))
+                console.Out.WriteLine($"# Digest: {Path.GetFileName(Path.TrimEndingDirectorySeparator(input))}\n");
+            var inputs = new Inputs(analyzer, console);
+            foreach (var (name, analysis) in inputs.Analyze(input))
             {
-                var summary = analyzer.Summarize(analysis, options);
+                var summary = analyzer.Value.Summarize(analysis, options);
                 if (outputFolder is not null)
                 {
                     AnalysisText.SummaryMarkdown(summary, digest, headingLevel: 2);
@@ -120,14 +123,14 @@ internal static class AnalyzeCommands
                 switch (format)
                 {
                     case "json":
-                        WriteJson(writer => JsonContract.WriteSummary(writer, summary, folder ? name : null), folder);
+                        WriteJson(console, writer => JsonContract.WriteSummary(writer, summary, folder ? name : null), folder);
                         break;
                     case "text":
-                        AnalysisText.SummaryText(summary, Console.Out);
-                        Console.Out.WriteLine();
+                        AnalysisText.SummaryText(summary, console.Out);
+                        console.Out.WriteLine();
                         break;
                     default:
-                        AnalysisText.SummaryMarkdown(summary, Console.Out, headingLevel: folder ? 2 : 1);
+                        AnalysisText.SummaryMarkdown(summary, console.Out, headingLevel: folder ? 2 : 1);
                         break;
                 }
             }
@@ -140,7 +143,7 @@ internal static class AnalyzeCommands
                     Classifier.Training.AtomicFile.Write(Path.Combine(outputFolder, file), stream => stream.Write(Encoding.UTF8.GetBytes(content)));
             }
 
-            return 0;
+            return inputs.ExitCode;
         }));
         return command;
     }
@@ -151,62 +154,103 @@ internal static class AnalyzeCommands
             Reader = new ReaderOptions { Format = result.GetValue(shared.InputFormat) },
         });
 
-    // A file or standard input gives one analysis; a folder gives one per article file, in name order, in batches.
-    private static IEnumerable<(string Name, ArticleAnalysis Analysis)> AnalyzeInput(ArticleAnalyzer analyzer, string input)
+    /// <summary>Analyses a command's input: a file or standard input gives one analysis; a folder gives one per article file, in
+    /// name order, in batches. A file that is not text is reported and skipped, and makes the exit code 1.</summary>
+    private sealed class Inputs(Lazy<ArticleAnalyzer> analyzer, CliConsole console)
     {
-        if (!Directory.Exists(input))
+        private int _failures;
+
+        public int ExitCode => _failures == 0 ? 0 : CommandRunner.Failure;
+
+        public IEnumerable<(string Name, ArticleAnalysis Analysis)> Analyze(string input)
         {
-            yield return (input == "-" ? "stdin" : Path.GetFileName(input), analyzer.Analyze(CliInput.ReadText(input)));
-            yield break;
+            if (!Directory.Exists(input))
+            {
+                var text = CliInput.ReadText(input, console);
+                WarnIfBlank(text, CliInput.NameOf(input));
+                yield return (input == "-" ? "stdin" : Path.GetFileName(input), analyzer.Value.Analyze(text));
+                yield break;
+            }
+
+            var files = Directory.EnumerateFiles(input)
+                .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".html" or ".htm")
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            foreach (var chunk in files.Chunk(BatchSize))
+            {
+                var readable = new List<(string File, string Text)>();
+                foreach (var file in chunk)
+                {
+                    try
+                    {
+                        var text = CliInput.ReadText(file, console);
+                        WarnIfBlank(text, file);
+                        readable.Add((file, text));
+                    }
+                    catch (Exception error) when (error is CliException or IOException or UnauthorizedAccessException)
+                    {
+                        _failures++;
+                        console.Error.WriteLine($"classifier: {error.Message} (skipped)");
+                    }
+                }
+
+                if (readable.Count == 0)
+                    continue;
+                var analyses = analyzer.Value.AnalyzeMany([.. readable.Select(r => r.Text)]);
+                for (var i = 0; i < readable.Count; i++)
+                    yield return (Path.GetFileName(readable[i].File), analyses[i]);
+            }
+
+            if (_failures > 0)
+                console.Error.WriteLine($"classifier: {_failures} file(s) of {files.Count} skipped.");
         }
 
-        var files = Directory.EnumerateFiles(input)
-            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".html" or ".htm")
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        foreach (var chunk in files.Chunk(BatchSize))
+        // Not an error, as over HTTP: the result is a valid empty one. But a person running the command should know why.
+        private void WarnIfBlank(string text, string name)
         {
-            var analyses = analyzer.AnalyzeMany([.. chunk.Select(f => File.ReadAllText(f, Encoding.UTF8))]);
-            for (var i = 0; i < chunk.Length; i++)
-                yield return (Path.GetFileName(chunk[i]), analyses[i]);
+            if (CliInput.IsBlank(text))
+                console.Error.WriteLine($"classifier: {name}: no text (empty or white space only); the result is empty.");
         }
     }
 
     private delegate void RecordWriter(Utf8JsonWriter writer, ArticleAnalysis analysis, int? highlights, string id);
 
     // JSON Lines in, JSON Lines out, in batches; a bad record gets an error line with its id and line, and the rest go on.
-    private static int RunJsonLines(string path, ArticleAnalyzer analyzer, RecordWriter write)
+    private static int RunJsonLines(string path, Lazy<ArticleAnalyzer> analyzer, CliConsole console, RecordWriter write)
     {
-        using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : OpenFile(path);
-        using var stdout = Console.OpenStandardOutput();
+        using var input = path == "-" ? console.OpenInput() : OpenFile(path);
+        var name = CliInput.NameOf(path);
+        var output = console.Output;
         var failures = 0;
         var lineNumber = 0;
-        var batch = new List<JsonLineRecord>();
-        string? line;
+        var batch = new List<(JsonLineRecord Record, int Line)>();
+        using var lines = CliInput.ReadLines(input).GetEnumerator();
         while (true)
         {
-            line = reader.ReadLine();
-            if (line is not null)
+            var more = lines.MoveNext();
+            if (more)
             {
                 lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
+                if (JsonLineRecord.Read(lines.Current, name, lineNumber) is not { } record)
                     continue;
-                batch.Add(JsonLineRecord.Parse(line, path, lineNumber));
+                batch.Add((record, lineNumber));
                 if (batch.Count < BatchSize)
                     continue;
             }
 
-            var good = batch.Where(r => r.Error is null).ToList();
-            var analyses = analyzer.AnalyzeMany([.. good.Select(r => r.Text!)]);
+            var texts = batch.Where(r => r.Record.Error is null).Select(r => r.Record.Text!).ToList();
+            var analyses = texts.Count == 0 ? [] : analyzer.Value.AnalyzeMany(texts);
             var next = 0;
-            foreach (var record in batch)
+            foreach (var (record, line) in batch)
             {
-                using (var writer = new Utf8JsonWriter(stdout, s_compact))
+                if (record.Text is { } text && CliInput.IsBlank(text))
+                    console.Error.WriteLine($"classifier: {name}:{line}: record '{record.Id}' has no text; its result is empty.");
+                using (var writer = new Utf8JsonWriter(output, s_compact))
                 {
                     if (record.Error is { } error)
                     {
                         failures++;
-                        Console.Error.WriteLine($"classifier: {error}");
+                        console.Error.WriteLine($"classifier: {error}");
                         writer.WriteStartObject();
                         writer.WriteString("id", record.Id);
                         writer.WriteString("error", error);
@@ -218,26 +262,26 @@ internal static class AnalyzeCommands
                     }
                 }
 
-                stdout.WriteByte((byte)'\n');
+                output.WriteByte((byte)'\n');
             }
 
-            stdout.Flush();
+            output.Flush();
             batch.Clear();
-            if (line is null)
+            if (!more)
                 break;
         }
 
         if (failures > 0)
-            Console.Error.WriteLine($"classifier: {failures} record(s) failed (an error line was written for each).");
+            console.Error.WriteLine($"classifier: {failures} record(s) failed (an error line was written for each).");
         return failures > 0 ? CommandRunner.Failure : 0;
     }
 
-    private static StreamReader OpenFile(string path) =>
-        File.Exists(path) ? new StreamReader(path, Encoding.UTF8) : throw new CliException($"{path}: no such file.");
+    private static FileStream OpenFile(string path) =>
+        File.Exists(path) ? File.OpenRead(path) : throw new CliException($"{path}: no such file.");
 
-    private static void WriteJson(Action<Utf8JsonWriter> write, bool oneLine)
+    private static void WriteJson(CliConsole console, Action<Utf8JsonWriter> write, bool oneLine)
     {
-        Console.Out.WriteLine(Json(write, indented: !oneLine));
+        console.Out.WriteLine(Json(write, indented: !oneLine));
     }
 
     private static string Json(Action<Utf8JsonWriter> write, bool indented)

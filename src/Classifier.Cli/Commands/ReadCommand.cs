@@ -7,7 +7,7 @@ namespace Classifier.Cli.Commands;
 /// <summary><c>classifier read FILE|-</c>: prints the structure the reader finds.</summary>
 internal static class ReadCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("file") { Description = "The article to read (plain text, Markdown or HTML), or - for standard input." };
         var format = new Option<string>("--format") { Description = "Output: json or text.", DefaultValueFactory = _ => "json" };
@@ -18,14 +18,14 @@ internal static class ReadCommand
         {
             file, format, inputFormat,
         };
-        command.SetAction(result => CommandRunner.Run(() =>
+        command.SetAction(result => CommandRunner.Run(console.Error, () =>
         {
             var reader = new ArticleReader(new ReaderOptions { Format = result.GetValue(inputFormat) });
-            var document = reader.Read(CliInput.ReadText(result.GetValue(file)!));
+            var document = reader.Read(CliInput.ReadText(result.GetValue(file)!, console));
             if (result.GetValue(format) == "text")
-                WriteText(document, Console.Out);
+                WriteText(document, console.Out);
             else
-                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(document), CliJson.Options));
+                console.Out.WriteLine(JsonSerializer.Serialize(ToJson(document), CliJson.Options));
         }));
         return command;
     }

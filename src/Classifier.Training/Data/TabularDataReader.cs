@@ -39,8 +39,50 @@ public static class TabularDataReader
         if (columns.Text.Count is 0 or > Classifier.Models.TextModelInput.MaxSlots)
             throw new ArgumentException($"give 1 to {Classifier.Models.TextModelInput.MaxSlots} text columns, not {columns.Text.Count}.", nameof(columns));
 
+        CheckUtf8(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension is ".jsonl" or ".json" ? ReadJsonLines(path, columns) : ReadCsv(path, columns);
+    }
+
+    // The split names a row may have; any other would leave the row out of training without a word.
+    private static readonly string[] s_splits = ["train", "dev", "test"];
+
+    // Bytes that are not UTF-8 would be read as U+FFFD without a word: a Latin-1 export would train on mangled words.
+    private static void CheckUtf8(string path)
+    {
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[64 * 1024];
+        var chars = new char[bytes.Length + 1];
+        var line = 1;
+        using var stream = File.OpenRead(path);
+        int read;
+        do
+        {
+            read = stream.Read(bytes);
+            try
+            {
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+            }
+            catch (DecoderFallbackException error)
+            {
+                line += bytes.AsSpan(0, Math.Clamp(error.Index, 0, read)).Count((byte)'\n');
+                throw new FormatException($"{path}:{line}: not UTF-8 text; save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).", error);
+            }
+
+            line += bytes.AsSpan(0, read).Count((byte)'\n');
+        }
+        while (read > 0);
+    }
+
+    // The split as the trainer reads it, in lower case; an unknown one is an error rather than a row silently left out.
+    private static string? SplitOf(string? value, string column, string path, int line)
+    {
+        if (value is null)
+            return null;
+        var split = value.Trim().ToLowerInvariant();
+        return split.Length == 0 || s_splits.Contains(split)
+            ? split
+            : throw new FormatException($"{path}:{line}: field '{column}' is '{value}'; a split is {string.Join(", ", s_splits)} or empty (train).");
     }
 
     private static LabelledData ReadCsv(string path, TabularColumns columns)
@@ -118,10 +160,21 @@ public static class TabularDataReader
                 continue;
             }
 
+            string? split;
+            try
+            {
+                split = SplitOf(splitIndex >= 0 ? fields[splitIndex] : null, columns.Split!, path, lineNumber);
+            }
+            catch (FormatException error) when (columns.SkipBadRows)
+            {
+                skipped.Add(error.Message);
+                continue;
+            }
+
             rows.Add(new LabelledRow(
                 [.. textIndex.Select(i => fields[i])],
                 fields[labelIndex].Trim(),
-                splitIndex >= 0 ? fields[splitIndex].Trim() : null,
+                split,
                 groupIndex >= 0 ? fields[groupIndex] : null,
                 lineNumber));
         }
@@ -155,7 +208,7 @@ public static class TabularDataReader
                 rows.Add(new LabelledRow(
                     texts,
                     label,
-                    columns.Split is null ? null : Field(root, columns.Split, path, lineNumber, required: true),
+                    columns.Split is null ? null : SplitOf(Field(root, columns.Split, path, lineNumber, required: true), columns.Split, path, lineNumber),
                     columns.Group is null ? null : Field(root, columns.Group, path, lineNumber, required: false),
                     lineNumber));
             }

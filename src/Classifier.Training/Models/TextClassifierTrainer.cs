@@ -30,6 +30,9 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
         var labels = OrderLabels(rows.Select(r => r.Label).Distinct().ToList());
         if (labels.Count < 2)
             throw new ArgumentException($"need at least two labels, found {labels.Count} ({string.Join(", ", labels)}).", nameof(rows));
+        // A label with no training row would be a class the model can never predict, listed in its manifest all the same.
+        if (labels.Except(train.Select(r => r.Label)).ToList() is { Count: > 0 } unseen)
+            throw new ArgumentException($"label(s) {string.Join(", ", unseen.Select(l => $"'{l}'"))} only in dev or test rows ({rows.Count(r => unseen.Contains(r.Label))} of them): a model cannot learn a label without training rows; add some, or drop those rows.", nameof(rows));
         if (train.Count < options.Folds * 2)
             throw new ArgumentException($"{train.Count} training rows are too few for {options.Folds} folds.", nameof(rows));
 

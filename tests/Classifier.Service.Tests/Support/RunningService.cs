@@ -22,11 +22,15 @@ internal sealed class RunningService : IAsyncDisposable
     /// <summary>The analyzer serving now, to compute expected responses in-process.</summary>
     public ArticleAnalyzer Analyzer => App.Services.GetRequiredService<ModelHost>().Current.Analyzer;
 
-    public static async Task<RunningService> StartAsync(ServiceOptions? options = null)
+    public static async Task<RunningService> StartAsync(ServiceOptions? options = null, Action<WebApplicationBuilder>? configure = null)
     {
         Bundles.Require();
         options ??= new ServiceOptions { ModelsFolder = Bundles.Default };
-        var app = ClassifierService.Build(options with { Urls = "http://127.0.0.1:0" }, builder => builder.Logging.ClearProviders());
+        var app = ClassifierService.Build(options with { Urls = "http://127.0.0.1:0" }, builder =>
+        {
+            builder.Logging.ClearProviders();
+            configure?.Invoke(builder);
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new RunningService(app, new Uri(app.Urls.First()));
     }

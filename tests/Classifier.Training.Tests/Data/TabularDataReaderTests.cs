@@ -35,6 +35,9 @@ public sealed class TabularDataReaderTests : IDisposable
     [InlineData("Label,Title,Body,Split\nA,x,y,train\nB,x,y\n", "ok.csv:3: 3 fields, but the header has 4")]
     [InlineData("Label,Title,Body,Split\nA,\"x\" broken,y,train\n", "ok.csv:2: malformed row")]
     [InlineData("Label,Title,Body,Split\nA,\"never closed,y,train\nB,x,y,train\n", "ok.csv:2:")]
+    [InlineData("", "ok.csv:1: no header row (expected columns Title, Body, Label, Split)")]
+    [InlineData("Label,Title,Body,Split\nA,x,y,train,extra\n", "ok.csv:2: 5 fields, but the header has 4")]
+    [InlineData("Label,Title,Body,Split\nA,x,y,train\nB,x,y,validation\n", "ok.csv:3: field 'Split' is 'validation'; a split is train, dev, test or empty (train)")]
     public void StopsOnBadRowsNamingFileLineAndField(string content, string message)
     {
         var path = Write("ok.csv", content);
@@ -43,13 +46,43 @@ public sealed class TabularDataReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadsSplitsInAnyCase()
+    {
+        var path = Write("case.csv", "Label,Title,Body,Split\nA,x,y,Train\nB,x,y, TEST \nC,x,y,\n");
+        Assert.Equal(["train", "test", ""], TabularDataReader.Read(path, s_columns).Rows.Select(r => r.Split));
+    }
+
+    [Theory]
+    [InlineData("latin1.csv")]
+    [InlineData("latin1.jsonl")]
+    public void RefusesTextThatIsNotUtf8NamingTheLine(string name)
+    {
+        // "Café" saved as Latin-1 on the third line, as a spreadsheet export might: é is the single byte 0xE9.
+        var header = name.EndsWith(".csv", StringComparison.Ordinal) ? "Label,Title,Body,Split\nA,x,y,train\n"u8.ToArray()
+            : "{\"Label\":\"A\",\"Title\":\"x\",\"Body\":\"y\",\"Split\":\"train\"}\n\n"u8.ToArray();
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, [.. header, .. "B,Caf"u8, 0xE9, .. ",y,train\n"u8]);
+
+        var error = Assert.Throws<FormatException>(() => TabularDataReader.Read(path, s_columns));
+        Assert.StartsWith($"{path}:3: not UTF-8 text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadsJsonLinesWithAByteOrderMark()
+    {
+        var path = Write("bom.jsonl", "\uFEFF{\"Label\":\"A\",\"Title\":\"t\",\"Body\":\"b\",\"Split\":\"train\"}\n");
+        Assert.Equal("A", Assert.Single(TabularDataReader.Read(path, s_columns).Rows).Label);
+    }
+
+    [Fact]
     public void CountsSkippedRowsWhenAllowedInsteadOfDroppingThemSilently()
     {
-        var path = Write("skip.csv", "Label,Title,Body,Split\nA,x,y,train\n,x,y,train\nB,x,y\nC,x,y,test\n");
+        var path = Write("skip.csv", "Label,Title,Body,Split\nA,x,y,train\n,x,y,train\nB,x,y\nC,x,y,test\nD,x,y,tset\n");
         var data = TabularDataReader.Read(path, s_columns with { SkipBadRows = true });
 
         Assert.Equal(["A", "C"], data.Rows.Select(r => r.Label));
-        Assert.Equal(2, data.Skipped.Count);
+        Assert.Equal(3, data.Skipped.Count);
+        Assert.Contains("skip.csv:6: field 'Split' is 'tset'", data.Skipped[2], StringComparison.Ordinal);
         Assert.Contains("skip.csv:3:", data.Skipped[0], StringComparison.Ordinal);
     }
 

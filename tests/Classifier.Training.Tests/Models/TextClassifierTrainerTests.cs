@@ -49,6 +49,19 @@ public sealed class TextClassifierTrainerTests
         Assert.Equal(["geopolitics", "operations"], result.Model.Labels);
     }
 
+    [Theory]
+    [InlineData("test")]
+    [InlineData("dev")]
+    public void RefusesALabelWithoutTrainingRows(string split)
+    {
+        // As when a separate --test file holds a label the training file does not.
+        List<LabelledRow> rows = [.. Rows(), new LabelledRow(["the central bank cut rates"], "markets", split, null, 99), new LabelledRow(["bond yields fell"], "markets", split, null, 100)];
+        var trainer = new TextClassifierTrainer(new TextTrainingOptions { Featurizers = ["ngrams"], Trainers = ["svm"], Folds = 2 });
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Train(rows, ["paragraph"]));
+        Assert.StartsWith("label(s) 'markets' only in dev or test rows (2 of them)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void KeepsRowsOfOneGroupInOneFoldAndStratifiesLabels()
     {

@@ -1,0 +1,2 @@
+global using Classifier.Cli.Tests.Support;
+global using Classifier.Tests.Support;
