@@ -1,34 +1,109 @@
+using System.Reflection;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace Classifier.Models;
 
-/// <summary>The class probabilities of a maximum-entropy model computed from its weights: softmax(W·x + b), what the
-/// model's prediction engine computes, without the engine's cost per row.</summary>
+/// <summary>Class probabilities of a linear model computed from its weights, without a prediction engine's cost per row:
+/// softmax(W·x + b) for maximum entropy, or per-class Platt sigmoids of w·x + b, normalised to sum to one, for
+/// one-versus-all over calibrated linear binaries (SVM, perceptron).</summary>
+/// <remarks>ML.NET exposes the one-versus-all sub-models only through private fields, so <see cref="TryCreate"/> reads
+/// them by reflection and <see cref="Agrees"/> checks the result against the engine; a caller keeps the engine when
+/// either fails (an ML.NET upgrade then costs speed, never correctness).</remarks>
 internal sealed class LinearScorer
 {
     // Dense rows of weights, one per class: sparse features index straight into them.
     private readonly float[][] _weights;
     private readonly float[] _biases;
 
-    private LinearScorer(float[][] weights, float[] biases)
+    // For one-versus-all: each class's Platt sigmoid; null for softmax.
+    private readonly (double Slope, double Offset)[]? _platt;
+
+    private LinearScorer(float[][] weights, float[] biases, (double Slope, double Offset)[]? platt)
     {
         _weights = weights;
         _biases = biases;
+        _platt = platt;
     }
 
-    /// <summary>A scorer for <paramref name="model"/> when its last step is a maximum-entropy predictor over
-    /// <paramref name="dimension"/> features; otherwise null (the caller then uses a prediction engine).</summary>
+    /// <summary>A scorer for <paramref name="model"/> over <paramref name="dimension"/> features, or null when its last step
+    /// is not a linear model this class can read.</summary>
     public static LinearScorer? TryCreate(ITransformer model, int dimension)
     {
-        var last = model is TransformerChain<ITransformer> chain ? chain.LastTransformer : model;
-        if (last is not MulticlassPredictionTransformer<MaximumEntropyModelParameters> predictor)
+        // A trained chain is typed by its last step, a loaded one is a chain of ITransformer: both enumerate their steps.
+        var last = model is IEnumerable<ITransformer> chain ? chain.LastOrDefault() : model;
+        try
+        {
+            return last switch
+            {
+                MulticlassPredictionTransformer<MaximumEntropyModelParameters> maxent => FromMaximumEntropy(maxent.Model, dimension),
+                MulticlassPredictionTransformer<OneVersusAllModelParameters> ova => FromOneVersusAll(ova.Model, dimension),
+                _ => null,
+            };
+        }
+        catch (Exception error) when (error is InvalidCastException or NullReferenceException or TargetException or ArgumentException)
+        {
             return null;
+        }
+    }
 
+    /// <summary>Whether this scorer gives what <paramref name="engine"/> gives on a few deterministic sparse vectors.</summary>
+    public bool Agrees(Func<SparseVector, float[]> engine, int dimension)
+    {
+        var random = new Random(17);
+        for (var probe = 0; probe < 8; probe++)
+        {
+            var count = Math.Min(dimension, 1 + probe * 7);
+            var indices = Enumerable.Range(0, count).Select(_ => random.Next(dimension)).Distinct().Order().ToArray();
+            var vector = new SparseVector(indices, [.. indices.Select(_ => (float)random.NextDouble())]);
+            var expected = engine(vector);
+            var actual = Probabilities(vector);
+            if (expected.Length != actual.Length || expected.Zip(actual).Any(p => Math.Abs(p.First - p.Second) > 1e-4))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Class probabilities of one feature vector.</summary>
+    public float[] Probabilities(SparseVector features)
+    {
+        var scores = new double[_weights.Length];
+        for (var c = 0; c < scores.Length; c++)
+        {
+            var row = _weights[c];
+            double sum = _biases[c];
+            for (var i = 0; i < features.Indices.Length; i++)
+                sum += row[features.Indices[i]] * features.Values[i];
+            scores[c] = sum;
+        }
+
+        double total = 0;
+        if (_platt is null)
+        {
+            var max = scores.Max();
+            for (var c = 0; c < scores.Length; c++)
+                total += scores[c] = Math.Exp(scores[c] - max);
+        }
+        else
+        {
+            for (var c = 0; c < scores.Length; c++)
+                total += scores[c] = 1 / (1 + Math.Exp(_platt[c].Slope * scores[c] + _platt[c].Offset)); // ML.NET's Platt form
+        }
+
+        var probabilities = new float[scores.Length];
+        for (var c = 0; c < scores.Length; c++)
+            probabilities[c] = total > 0 ? (float)(scores[c] / total) : 1f / scores.Length;
+        return probabilities;
+    }
+
+    private static LinearScorer? FromMaximumEntropy(MaximumEntropyModelParameters model, int dimension)
+    {
         VBuffer<float>[] weights = [];
-        predictor.Model.GetWeights(ref weights, out var classes);
-        var biases = predictor.Model.GetBiases().ToArray();
+        model.GetWeights(ref weights, out var classes);
+        var biases = model.GetBiases().ToArray();
         if (classes != biases.Length || weights.Any(w => w.Length != dimension))
             return null;
 
@@ -39,30 +114,30 @@ internal sealed class LinearScorer
             weights[c].CopyTo(dense[c]);
         }
 
-        return new LinearScorer(dense, biases);
+        return new LinearScorer(dense, biases, null);
     }
 
-    /// <summary>Class probabilities of one feature vector.</summary>
-    public float[] Probabilities(SparseVector features)
+    private static LinearScorer? FromOneVersusAll(OneVersusAllModelParameters model, int dimension)
     {
-        var scores = new double[_weights.Length];
-        var max = double.NegativeInfinity;
-        for (var c = 0; c < scores.Length; c++)
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
+        var implementation = typeof(OneVersusAllModelParameters).GetField("_impl", Private)?.GetValue(model);
+        if (implementation?.GetType().GetField("_mappers", Private)?.GetValue(implementation) is not Array mappers)
+            return null;
+
+        var weights = new float[mappers.Length][];
+        var biases = new float[mappers.Length];
+        var platt = new (double, double)[mappers.Length];
+        for (var c = 0; c < mappers.Length; c++)
         {
-            var row = _weights[c];
-            double sum = _biases[c];
-            for (var i = 0; i < features.Indices.Length; i++)
-                sum += row[features.Indices[i]] * features.Values[i];
-            scores[c] = sum;
-            max = Math.Max(max, sum);
+            // Typed by interfaces when trained, by concrete classes when loaded: match on the untyped base.
+            if (mappers.GetValue(c) is not CalibratedModelParametersBase { SubModel: LinearBinaryModelParameters linear, Calibrator: PlattCalibrator calibrator }
+                || linear.Weights.Count != dimension)
+                return null;
+            weights[c] = [.. linear.Weights];
+            biases[c] = linear.Bias;
+            platt[c] = (calibrator.Slope, calibrator.Offset);
         }
 
-        double total = 0;
-        for (var c = 0; c < scores.Length; c++)
-            total += scores[c] = Math.Exp(scores[c] - max);
-        var probabilities = new float[scores.Length];
-        for (var c = 0; c < scores.Length; c++)
-            probabilities[c] = (float)(scores[c] / total);
-        return probabilities;
+        return new LinearScorer(weights, biases, platt);
     }
 }

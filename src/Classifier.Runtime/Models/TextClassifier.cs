@@ -14,7 +14,8 @@ public sealed class TextClassifier
     private readonly ITransformer _model;
 
     // A model of ML.NET's featurizers takes text; a tf-idf model takes the vector this library computes, and a linear one
-    // of those is scored here directly (a prediction engine costs more than the arithmetic).
+    // of those is scored here from its weights (a prediction engine costs more than the arithmetic) once a check against
+    // the engine agrees.
     private readonly EnginePool<TextModelInput, TextModelOutput>? _textEngines;
     private readonly TfidfFeaturizer? _tfidf;
     private readonly EnginePool<VectorModelInput, TextModelOutput>? _vectorEngines;
@@ -32,9 +33,9 @@ public sealed class TextClassifier
             return;
         }
 
-        _linear = LinearScorer.TryCreate(model, tfidf.Dimension);
-        if (_linear is null)
-            _vectorEngines = new(ml, model, VectorModelInput.Schema(tfidf.Dimension));
+        _vectorEngines = new(ml, model, VectorModelInput.Schema(tfidf.Dimension));
+        var linear = LinearScorer.TryCreate(model, tfidf.Dimension);
+        _linear = linear is not null && linear.Agrees(EngineScore, tfidf.Dimension) ? linear : null;
     }
 
     /// <summary>The manifest entry: labels, inputs, calibration, threshold.</summary>
@@ -184,15 +185,28 @@ public sealed class TextClassifier
         return result;
     }
 
-    private float[] Score(SparseVector features) =>
-        _linear is not null
-            ? _linear.Probabilities(features)
-            : Normalize(_vectorEngines!.Use(engine => engine.Predict(new VectorModelInput { Features = features.ToVBuffer(_tfidf!.Dimension) }).Score));
+    private float[] Score(SparseVector features) => _linear is not null ? _linear.Probabilities(features) : EngineScore(features);
+
+    private float[] EngineScore(SparseVector features) =>
+        Normalize(_vectorEngines!.Use(engine => engine.Predict(new VectorModelInput { Features = features.ToVBuffer(_tfidf!.Dimension) }).Score));
+
+    /// <summary>Whether probabilities come from the weights directly (the fast path) rather than an ML.NET engine.</summary>
+    internal bool ScoresFromWeights => _linear is not null;
 
     private static TfidfFeaturizer ReadFeaturizer(MemoryStream buffer, string source)
     {
         buffer.Position = 0;
-        using var archive = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException($"{source}: cannot load the model ({error.Message}). Is the file truncated or not an ML.NET model?", error);
+        }
+
+        using var _ = archive;
         var entry = archive.GetEntry(FeaturizerEntry)
             ?? throw new InvalidDataException($"{source}: the manifest says featurizer 'tfidf' but the zip has no {FeaturizerEntry}.");
         using var stream = new MemoryStream();

@@ -59,6 +59,7 @@ internal sealed class TfidfFeaturizer
         var groups = joinInputs ? 1 : slots;
         var blocks = new Block[groups * 2];
         var seen = new HashSet<ulong>();
+        var buffer = new List<ulong>();
         for (var group = 0; group < groups; group++)
         {
             for (var kind = 0; kind < 2; kind++)
@@ -68,22 +69,19 @@ internal sealed class TfidfFeaturizer
                 {
                     seen.Clear();
                     foreach (var slot in SlotsOf(group, joinInputs, slots))
-                        Hashes(slot < row.Count ? row[slot] : "", kind, hash => seen.Add(hash));
+                    {
+                        buffer.Clear();
+                        Hashes(slot < row.Count ? row[slot] : "", kind, buffer);
+                        seen.UnionWith(buffer);
+                    }
                     foreach (var hash in seen)
                         CollectionsMarshal.GetValueRefOrAddDefault(frequency, hash, out _)++;
                 }
 
                 // Sorted by hash so that the same rows always give the same indices.
                 var kept = frequency.Where(p => p.Value >= minDocumentFrequency).OrderBy(p => p.Key).ToList();
-                var index = new Dictionary<ulong, int>(kept.Count);
-                var idf = new float[kept.Count];
-                for (var i = 0; i < kept.Count; i++)
-                {
-                    index[kept[i].Key] = i;
-                    idf[i] = (float)(Math.Log((1.0 + rows.Count) / (1.0 + kept[i].Value)) + 1);
-                }
-
-                blocks[group * 2 + kind] = new Block(index, idf);
+                var idf = kept.Select(p => (float)(Math.Log((1.0 + rows.Count) / (1.0 + p.Value)) + 1)).ToArray();
+                blocks[group * 2 + kind] = new Block([.. kept.Select(p => p.Key)], idf);
             }
         }
 
@@ -124,10 +122,10 @@ internal sealed class TfidfFeaturizer
         foreach (var block in _blocks)
         {
             writer.Write(block.Idf.Length);
-            foreach (var (hash, index) in block.Index.OrderBy(p => p.Value))
+            for (var i = 0; i < block.Idf.Length; i++)
             {
-                writer.Write(hash);
-                writer.Write(block.Idf[index]);
+                writer.Write(block.Keys[i]);
+                writer.Write(block.Idf[i]);
             }
         }
     }
@@ -156,15 +154,15 @@ internal sealed class TfidfFeaturizer
                 var size = reader.ReadInt32();
                 if (size < 0 || size > stream.Length / 12)
                     throw new InvalidDataException($"{source}: the tf-idf featurizer is truncated or corrupt (block {b} claims {size} n-grams, more than the file holds).");
-                var index = new Dictionary<ulong, int>(size);
+                var keys = new ulong[size];
                 var idf = new float[size];
                 for (var i = 0; i < size; i++)
                 {
-                    index[reader.ReadUInt64()] = i;
+                    keys[i] = reader.ReadUInt64();
                     idf[i] = reader.ReadSingle();
                 }
 
-                blocks[b] = new Block(index, idf);
+                blocks[b] = new Block(keys, idf);
             }
 
             return new TfidfFeaturizer(slots, join, minDf, blocks);
@@ -178,8 +176,8 @@ internal sealed class TfidfFeaturizer
     private static IEnumerable<int> SlotsOf(int group, bool joinInputs, int slots) =>
         joinInputs ? Enumerable.Range(0, slots) : [group];
 
-    /// <summary>Calls <paramref name="emit"/> with the hash of every n-gram of <paramref name="kind"/> in the text, repeats included.</summary>
-    private static void Hashes(string text, int kind, Action<ulong> emit)
+    /// <summary>Adds the hash of every n-gram of <paramref name="kind"/> in the text to <paramref name="hashes"/>, repeats included.</summary>
+    private static void Hashes(string text, int kind, List<ulong> hashes)
     {
         var lower = text.ToLowerInvariant();
         ulong previous = 0;
@@ -200,9 +198,9 @@ internal sealed class TfidfFeaturizer
             if (kind == 0)
             {
                 var hash = Fnv(Fnv(Seed.Word, word), '\u0000');
-                emit(hash);
+                hashes.Add(hash);
                 if (hasPrevious)
-                    emit(Fnv(Fnv(previous ^ Seed.Bigram, '\u0001'), word));
+                    hashes.Add(Fnv(Fnv(previous ^ Seed.Bigram, '\u0001'), word));
                 (previous, hasPrevious) = (hash, true);
             }
             else
@@ -217,7 +215,7 @@ internal sealed class TfidfFeaturizer
                         var at = s + n - 1;
                         hash = Fnv(hash, at == 0 || at == length - 1 ? ' ' : word[at - 1]);
                         if (n >= 2)
-                            emit(hash ^ (ulong)n);
+                            hashes.Add(hash ^ (ulong)n);
                     }
                 }
             }
@@ -244,41 +242,68 @@ internal sealed class TfidfFeaturizer
         public const ulong Char = 0x84222325CBF29CE4UL;
     }
 
-    private sealed class Block(Dictionary<ulong, int> index, float[] idf)
+    /// <summary>One vocabulary: n-gram hashes and their inverse document frequencies, with an open-addressing table from
+    /// hash to index (one memory access per lookup, where a dictionary takes two).</summary>
+    private sealed class Block
     {
-        public Dictionary<ulong, int> Index { get; } = index;
+        private readonly Entry[] _slots;
+        private readonly int _shift;
 
-        public float[] Idf { get; } = idf;
+        public Block(ulong[] keys, float[] idf)
+        {
+            Keys = keys;
+            Idf = idf;
+            var capacity = 16;
+            while (capacity < keys.Length * 2)
+                capacity *= 2;
+            _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+            _slots = new Entry[capacity];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var at = Slot(keys[i]);
+                while (_slots[at].Key != 0)
+                    at = (at + 1) & (capacity - 1);
+                _slots[at] = new Entry(Stored(keys[i]), i);
+            }
+        }
+
+        public ulong[] Keys { get; }
+
+        public float[] Idf { get; }
 
         public int Offset { get; set; }
 
         /// <summary>The block's normalised tf-idf vector of some texts counted together.</summary>
         public SparseVector Vector(IEnumerable<string> texts, int kind)
         {
-            var found = new List<int>();
+            var hashes = new List<ulong>(256);
             foreach (var text in texts)
+                Hashes(text, kind, hashes);
+
+            var found = new int[hashes.Count];
+            var count = 0;
+            foreach (var hash in hashes)
             {
-                Hashes(text, kind, hash =>
-                {
-                    if (Index.TryGetValue(hash, out var i))
-                        found.Add(i);
-                });
+                var index = Find(hash);
+                if (index >= 0)
+                    found[count++] = index;
             }
 
-            if (found.Count == 0)
+            if (count == 0)
                 return SparseVector.Empty;
 
-            found.Sort();
+            var known = found.AsSpan(0, count);
+            known.Sort();
             var indices = new List<int>();
             var values = new List<float>();
             double norm = 0;
-            for (var i = 0; i < found.Count;)
+            for (var i = 0; i < known.Length;)
             {
                 var j = i;
-                while (j < found.Count && found[j] == found[i])
+                while (j < known.Length && known[j] == known[i])
                     j++;
-                var value = (float)((1 + Math.Log(j - i)) * Idf[found[i]]);
-                indices.Add(Offset + found[i]);
+                var value = (float)((1 + Math.Log(j - i)) * Idf[known[i]]);
+                indices.Add(Offset + known[i]);
                 values.Add(value);
                 norm += value * value;
                 i = j;
@@ -289,6 +314,27 @@ internal sealed class TfidfFeaturizer
                 values[k] *= scale;
             return new SparseVector([.. indices], [.. values]);
         }
+
+        private int Find(ulong hash)
+        {
+            var stored = Stored(hash);
+            var mask = _slots.Length - 1;
+            for (var at = Slot(hash); ; at = (at + 1) & mask)
+            {
+                ref readonly var slot = ref _slots[at];
+                if (slot.Key == stored)
+                    return slot.Index;
+                if (slot.Key == 0)
+                    return -1;
+            }
+        }
+
+        // Fibonacci hashing spreads the FNV hashes' low bits; zero marks an empty slot, so a zero hash is stored as one.
+        private int Slot(ulong hash) => (int)((hash * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        private static ulong Stored(ulong hash) => hash == 0 ? 1 : hash;
+
+        private readonly record struct Entry(ulong Key, int Index);
     }
 }
 

@@ -40,17 +40,21 @@ public sealed class TfidfModelTests
         Trainer = trainer,
     };
 
-    [Fact]
-    public void ScoresFromTheWeightsWhatThePredictionEngineScores()
+    [Theory]
+    [InlineData("lbfgs")]
+    [InlineData("perceptron")]
+    public void ScoresFromTheWeightsWhatThePredictionEngineScores(string trainer)
     {
-        var (ml, model, featurizer) = Train("lbfgs");
-        var classifier = TextClassifier.Create(ml, model, Entry("lbfgs"), featurizer);
+        var (ml, model, featurizer) = Train(trainer);
+        var classifier = TextClassifier.Create(ml, model, Entry(trainer), featurizer);
+        Assert.True(classifier.ScoresFromWeights);
         var engine = ml.Model.CreatePredictionEngine<VectorModelInput, TextModelOutput>(model, inputSchemaDefinition: VectorModelInput.Schema(featurizer.Dimension));
 
         string[][] probes = [["China curbs gallium exports", "The ministry named controls."], ["The mill ran at record output", ""], ["", ""]];
         foreach (var probe in probes)
         {
-            var expected = engine.Predict(new VectorModelInput { Features = featurizer.Featurize(probe).ToVBuffer(featurizer.Dimension) }).Score;
+            var raw = engine.Predict(new VectorModelInput { Features = featurizer.Featurize(probe).ToVBuffer(featurizer.Dimension) }).Score;
+            var expected = raw.Select(p => p / raw.Sum()).ToArray();
             var actual = classifier.Predict(probe);
             Assert.Equal(expected.Length, actual.Length);
             for (var i = 0; i < expected.Length; i++)
