@@ -80,7 +80,7 @@ public sealed class LimitTests
 
         // The work holds its slot until it stops at its next check; then the slot is free again.
         hold.Release();
-        await WaitUntilIdleAsync(service);
+        await service.WaitUntilIdleAsync();
         (await service.PostTextAsync("/v1/tag", "Lithium prices fell.")).AssertOk();
     }
 
@@ -118,7 +118,7 @@ public sealed class LimitTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sent);
         }
 
-        await WaitUntilIdleAsync(service);
+        await service.WaitUntilIdleAsync();
         (await service.PostTextAsync("/v1/tag", "Lithium prices fell.")).AssertOk();
     }
 
@@ -140,15 +140,5 @@ public sealed class LimitTests
         for (var i = 0; text.Length < characters; i++)
             text.Append(articles[i % articles.Count]).Append("\n\n");
         return text.ToString();
-    }
-
-    private static async Task WaitUntilIdleAsync(RunningService service)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await service.GetAsync("/healthz")).Json.GetProperty("running").GetInt32() > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the abandoned work never finished.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -68,17 +68,31 @@ internal sealed class LinearScorer
     }
 
     /// <summary>Class probabilities of one feature vector.</summary>
-    public float[] Probabilities(SparseVector features)
+    public float[] Probabilities(SparseVector features) => Probabilities(Margins(features));
+
+    /// <summary>Each class's weights times <paramref name="features"/>, without the bias: the margins of a vector's parts
+    /// add up to the margins of the whole, so a part shared by many rows is multiplied once.</summary>
+    public double[] Margins(SparseVector features)
+    {
+        var margins = new double[_weights.Length];
+        for (var c = 0; c < margins.Length; c++)
+        {
+            var row = _weights[c];
+            double sum = 0;
+            for (var i = 0; i < features.Indices.Length; i++)
+                sum += row[features.Indices[i]] * features.Values[i];
+            margins[c] = sum;
+        }
+
+        return margins;
+    }
+
+    /// <summary>Class probabilities from the summed margins of a vector's parts.</summary>
+    public float[] Probabilities(ReadOnlySpan<double> margins)
     {
         var scores = new double[_weights.Length];
         for (var c = 0; c < scores.Length; c++)
-        {
-            var row = _weights[c];
-            double sum = _biases[c];
-            for (var i = 0; i < features.Indices.Length; i++)
-                sum += row[features.Indices[i]] * features.Values[i];
-            scores[c] = sum;
-        }
+            scores[c] = margins[c] + _biases[c];
 
         double total = 0;
         if (_platt is null)

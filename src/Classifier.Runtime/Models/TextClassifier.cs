@@ -109,9 +109,10 @@ public sealed class TextClassifier
     public float[] Predict(IReadOnlyList<string> slots)
     {
         ArgumentNullException.ThrowIfNull(slots);
+        // A tf-idf model takes the batch path, so that one row and a batch give the same bits.
         var probabilities = _tfidf is null
             ? Normalize(_textEngines!.Use(engine => engine.Predict(TextModelInput.FromSlots(Encode(slots))).Score))
-            : Score(_tfidf.Featurize(slots));
+            : PredictTfidf(_tfidf, [slots])[0];
         Entry.Calibration.Apply(probabilities);
         return probabilities;
     }
@@ -166,17 +167,35 @@ public sealed class TextClassifier
         if (tfidf.JoinInputs)
             return [.. rows.Select(r => Score(tfidf.Featurize(r)))];
 
-        // Each slot's part of the vector depends only on its own text: a context shared by many rows is featurized once.
-        var cache = Enumerable.Range(0, tfidf.Slots).Select(_ => new Dictionary<string, SparseVector>(StringComparer.Ordinal)).ToArray();
+        // Each slot's part of the vector depends only on its own text: a context shared by many rows is featurized once,
+        // and for a linear model its margins are computed once too.
+        var vectors = Enumerable.Range(0, tfidf.Slots).Select(_ => new Dictionary<string, SparseVector>(StringComparer.Ordinal)).ToArray();
+        var margins = Enumerable.Range(0, tfidf.Slots).Select(_ => new Dictionary<string, double[]>(StringComparer.Ordinal)).ToArray();
         var parts = new SparseVector[tfidf.Slots];
         var result = new float[rows.Count][];
         for (var r = 0; r < rows.Count; r++)
         {
+            if (_linear is not null)
+            {
+                var sum = new double[Labels.Count];
+                for (var slot = 0; slot < tfidf.Slots; slot++)
+                {
+                    var text = slot < rows[r].Count ? rows[r][slot] ?? "" : "";
+                    if (!margins[slot].TryGetValue(text, out var part))
+                        margins[slot][text] = part = _linear.Margins(tfidf.FeaturizeSlot(slot, text));
+                    for (var c = 0; c < sum.Length; c++)
+                        sum[c] += part[c];
+                }
+
+                result[r] = _linear.Probabilities(sum);
+                continue;
+            }
+
             for (var slot = 0; slot < parts.Length; slot++)
             {
                 var text = slot < rows[r].Count ? rows[r][slot] ?? "" : "";
-                if (!cache[slot].TryGetValue(text, out parts[slot]))
-                    cache[slot][text] = parts[slot] = tfidf.FeaturizeSlot(slot, text);
+                if (!vectors[slot].TryGetValue(text, out parts[slot]))
+                    vectors[slot][text] = parts[slot] = tfidf.FeaturizeSlot(slot, text);
             }
 
             result[r] = Score(SparseVector.Concat(parts));

@@ -246,6 +246,12 @@ internal sealed class TfidfFeaturizer
     /// hash to index (one memory access per lookup, where a dictionary takes two).</summary>
     private sealed class Block
     {
+        [ThreadStatic]
+        private static List<ulong>? t_hashes;
+
+        [ThreadStatic]
+        private static int[]? t_found;
+
         private readonly Entry[] _slots;
         private readonly int _shift;
 
@@ -276,43 +282,54 @@ internal sealed class TfidfFeaturizer
         /// <summary>The block's normalised tf-idf vector of some texts counted together.</summary>
         public SparseVector Vector(IEnumerable<string> texts, int kind)
         {
-            var hashes = new List<ulong>(256);
+            // Scratch space per thread: featurizing is the hot path of tagging, and these would be most of its garbage.
+            var hashes = t_hashes ??= new List<ulong>(1024);
+            hashes.Clear();
             foreach (var text in texts)
                 Hashes(text, kind, hashes);
 
-            var found = new int[hashes.Count];
+            if (t_found is null || t_found.Length < hashes.Count)
+                t_found = new int[Math.Max(1024, hashes.Count)];
             var count = 0;
             foreach (var hash in hashes)
             {
                 var index = Find(hash);
                 if (index >= 0)
-                    found[count++] = index;
+                    t_found[count++] = index;
             }
 
             if (count == 0)
                 return SparseVector.Empty;
 
-            var known = found.AsSpan(0, count);
+            var known = t_found.AsSpan(0, count);
             known.Sort();
-            var indices = new List<int>();
-            var values = new List<float>();
+            var distinct = 1;
+            for (var i = 1; i < known.Length; i++)
+            {
+                if (known[i] != known[i - 1])
+                    distinct++;
+            }
+
+            var indices = new int[distinct];
+            var values = new float[distinct];
             double norm = 0;
+            var at = 0;
             for (var i = 0; i < known.Length;)
             {
                 var j = i;
                 while (j < known.Length && known[j] == known[i])
                     j++;
                 var value = (float)((1 + Math.Log(j - i)) * Idf[known[i]]);
-                indices.Add(Offset + known[i]);
-                values.Add(value);
+                indices[at] = Offset + known[i];
+                values[at++] = value;
                 norm += value * value;
                 i = j;
             }
 
             var scale = (float)(1 / Math.Sqrt(norm));
-            for (var k = 0; k < values.Count; k++)
+            for (var k = 0; k < values.Length; k++)
                 values[k] *= scale;
-            return new SparseVector([.. indices], [.. values]);
+            return new SparseVector(indices, values);
         }
 
         private int Find(ulong hash)

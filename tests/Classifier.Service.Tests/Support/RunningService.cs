@@ -41,6 +41,17 @@ internal sealed class RunningService : IAsyncDisposable
 
     public Task<Reply> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null, null);
 
+    /// <summary>Waits until no analysis runs (work a client gave up on, or a timed-out request, has stopped).</summary>
+    public async Task WaitUntilIdleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await GetAsync("/healthz")).Json.GetProperty("running").GetInt32() > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the abandoned or cancelled work never stopped.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
     public async Task<Reply> SendAsync(HttpMethod method, string path, byte[]? body, string? contentType)
     {
         using var request = new HttpRequestMessage(method, path);
