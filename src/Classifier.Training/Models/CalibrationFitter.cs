@@ -103,6 +103,14 @@ public static class CalibrationFitter
                 break;
         }
 
+        if (a < 0)
+        {
+            // Out-of-fold scores that run against the truth (a model that has learned nothing that generalises, as on a
+            // handful of rows) must not turn the model's ranking upside down: keep the slope at zero, the base rate.
+            a = 0;
+            b = Math.Log(y.Average() / (1 - y.Average()));
+        }
+
         return new Calibration("platt", A: Math.Round(a, 6), B: Math.Round(b, 6));
     }
 

@@ -51,4 +51,20 @@ public sealed class CalibrationFitterTests
         Assert.InRange(calibration.A, 0.85, 1.15);
         Assert.InRange(calibration.B, -0.15, 0.15);
     }
+
+    [Fact]
+    public void Platt_scaling_never_inverts_the_models_ranking()
+    {
+        // Scores that run against the truth: a free fit would give a negative slope.
+        var probabilities = Enumerable.Range(0, 200).Select(i => (float)(0.05 + 0.9 * i / 199.0)).Select(p => new[] { 1 - p, p }).ToArray();
+        var truth = probabilities.Select((p, i) => p[1] < 0.5 == (i % 5 != 0) ? 1 : 0).ToArray();
+
+        var calibration = CalibrationFitter.Fit(truth, probabilities, binary: true);
+
+        Assert.Equal(0, calibration.A);
+        var low = CalibrationFitter.Apply([probabilities[0]], calibration)[0][1];
+        var high = CalibrationFitter.Apply([probabilities[^1]], calibration)[0][1];
+        Assert.Equal(low, high);
+        Assert.InRange(high, 0.3, 0.7);
+    }
 }

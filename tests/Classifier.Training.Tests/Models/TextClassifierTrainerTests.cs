@@ -63,6 +63,36 @@ public sealed class TextClassifierTrainerTests
     }
 
     [Fact]
+    public void TrainsTheLibrarysTfidfModelsDeterministically()
+    {
+        TextTrainingResult Run() => new TextClassifierTrainer(new TextTrainingOptions { Featurizers = ["tfidf"], Trainers = ["lbfgs", "svm"], Folds = 2, Seed = 7 })
+            .Train(Rows(), ["paragraph"]);
+
+        var first = Run();
+        var second = Run();
+
+        Assert.Equal(first.Candidates.Select(c => c.FoldMacroF1), second.Candidates.Select(c => c.FoldMacroF1));
+        Assert.Equal(first.Model.Entry.Metrics, second.Model.Entry.Metrics);
+        Assert.Equal("tfidf", first.Model.Entry.Featurizer);
+        Assert.Equal(first.Model.Predict(["the ministry banned exports"]), second.Model.Predict(["the ministry banned exports"]));
+        Assert.InRange(first.Model.Entry.Calibration.A, 0, double.MaxValue);
+    }
+
+    [Theory]
+    [InlineData(true, "joined (one vocabulary)")]
+    [InlineData(false, "separate")]
+    public void RecordsWhetherSeveralTextInputsWereJoined(bool join, string recorded)
+    {
+        var rows = Rows().Select(r => r with { Texts = [r.Texts[0], "a headline"] }).ToList();
+
+        var result = new TextClassifierTrainer(new TextTrainingOptions { Featurizers = ["tfidf"], Trainers = ["lbfgs"], Folds = 2, JoinInputs = join })
+            .Train(rows, ["body", "headline"]);
+
+        Assert.Equal(recorded, result.Model.Entry.Settings["inputs"]);
+        Assert.Equal(2, result.Model.Predict(["the state set a quota", "a headline"]).Length);
+    }
+
+    [Fact]
     public void KeepsRowsOfOneGroupInOneFoldAndStratifiesLabels()
     {
         var rows = Rows().Where(r => r.Split == "train").ToList();
