@@ -14,8 +14,10 @@ namespace Classifier.Models;
 /// either fails (an ML.NET upgrade then costs speed, never correctness).</remarks>
 internal sealed class LinearScorer
 {
-    // Dense rows of weights, one per class: sparse features index straight into them.
-    private readonly float[][] _weights;
+    // Weights feature by feature (all classes of one feature side by side), so that a sparse feature costs one cache
+    // line, not one per class: the tables are larger than the caches and each feature is a random access.
+    private readonly float[] _weights;
+    private readonly int _classes;
     private readonly float[] _biases;
 
     // For one-versus-all: each class's Platt sigmoid; null for softmax.
@@ -23,7 +25,15 @@ internal sealed class LinearScorer
 
     private LinearScorer(float[][] weights, float[] biases, (double Slope, double Offset)[]? platt)
     {
-        _weights = weights;
+        _classes = weights.Length;
+        var dimension = weights[0].Length;
+        _weights = new float[dimension * _classes];
+        for (var c = 0; c < _classes; c++)
+        {
+            for (var f = 0; f < dimension; f++)
+                _weights[f * _classes + c] = weights[c][f];
+        }
+
         _biases = biases;
         _platt = platt;
     }
@@ -74,14 +84,13 @@ internal sealed class LinearScorer
     /// add up to the margins of the whole, so a part shared by many rows is multiplied once.</summary>
     public double[] Margins(SparseVector features)
     {
-        var margins = new double[_weights.Length];
-        for (var c = 0; c < margins.Length; c++)
+        var margins = new double[_classes];
+        for (var i = 0; i < features.Indices.Length; i++)
         {
-            var row = _weights[c];
-            double sum = 0;
-            for (var i = 0; i < features.Indices.Length; i++)
-                sum += row[features.Indices[i]] * features.Values[i];
-            margins[c] = sum;
+            var at = features.Indices[i] * _classes;
+            var value = features.Values[i];
+            for (var c = 0; c < margins.Length; c++)
+                margins[c] += _weights[at + c] * value;
         }
 
         return margins;
@@ -90,7 +99,7 @@ internal sealed class LinearScorer
     /// <summary>Class probabilities from the summed margins of a vector's parts.</summary>
     public float[] Probabilities(ReadOnlySpan<double> margins)
     {
-        var scores = new double[_weights.Length];
+        var scores = new double[_classes];
         for (var c = 0; c < scores.Length; c++)
             scores[c] = margins[c] + _biases[c];
 
@@ -107,7 +116,7 @@ internal sealed class LinearScorer
                 total += scores[c] = 1 / (1 + Math.Exp(_platt[c].Slope * scores[c] + _platt[c].Offset)); // ML.NET's Platt form
         }
 
-        var probabilities = new float[scores.Length];
+        var probabilities = new float[_classes];
         for (var c = 0; c < scores.Length; c++)
             probabilities[c] = total > 0 ? (float)(scores[c] / total) : 1f / scores.Length;
         return probabilities;

@@ -250,7 +250,7 @@ internal sealed class TfidfFeaturizer
         private static List<ulong>? t_hashes;
 
         [ThreadStatic]
-        private static int[]? t_found;
+        private static long[]? t_found;
 
         private readonly Entry[] _slots;
         private readonly int _shift;
@@ -269,7 +269,7 @@ internal sealed class TfidfFeaturizer
                 var at = Slot(keys[i]);
                 while (_slots[at].Key != 0)
                     at = (at + 1) & (capacity - 1);
-                _slots[at] = new Entry(Stored(keys[i]), i);
+                _slots[at] = new Entry(Stored(keys[i]), i, idf[i]);
             }
         }
 
@@ -289,13 +289,13 @@ internal sealed class TfidfFeaturizer
                 Hashes(text, kind, hashes);
 
             if (t_found is null || t_found.Length < hashes.Count)
-                t_found = new int[Math.Max(1024, hashes.Count)];
+                t_found = new long[Math.Max(1024, hashes.Count)];
             var count = 0;
             foreach (var hash in hashes)
             {
-                var index = Find(hash);
-                if (index >= 0)
-                    t_found[count++] = index;
+                // Index in the high half, idf bits in the low: sorting orders by index and carries the idf along.
+                if (Find(hash) is { Key: not 0 } entry)
+                    t_found[count++] = ((long)entry.Index << 32) | (uint)BitConverter.SingleToInt32Bits(entry.Idf);
             }
 
             if (count == 0)
@@ -319,8 +319,8 @@ internal sealed class TfidfFeaturizer
                 var j = i;
                 while (j < known.Length && known[j] == known[i])
                     j++;
-                var value = (float)((1 + Math.Log(j - i)) * Idf[known[i]]);
-                indices[at] = Offset + known[i];
+                var value = (float)((1 + Math.Log(j - i)) * BitConverter.Int32BitsToSingle((int)known[i]));
+                indices[at] = Offset + (int)(known[i] >> 32);
                 values[at++] = value;
                 norm += value * value;
                 i = j;
@@ -332,17 +332,16 @@ internal sealed class TfidfFeaturizer
             return new SparseVector(indices, values);
         }
 
-        private int Find(ulong hash)
+        /// <summary>The entry of <paramref name="hash"/>, or an empty entry (key 0) when the n-gram is not in the vocabulary.</summary>
+        private Entry Find(ulong hash)
         {
             var stored = Stored(hash);
             var mask = _slots.Length - 1;
             for (var at = Slot(hash); ; at = (at + 1) & mask)
             {
-                ref readonly var slot = ref _slots[at];
-                if (slot.Key == stored)
-                    return slot.Index;
-                if (slot.Key == 0)
-                    return -1;
+                var slot = _slots[at];
+                if (slot.Key == stored || slot.Key == 0)
+                    return slot;
             }
         }
 
@@ -351,7 +350,8 @@ internal sealed class TfidfFeaturizer
 
         private static ulong Stored(ulong hash) => hash == 0 ? 1 : hash;
 
-        private readonly record struct Entry(ulong Key, int Index);
+        // The idf sits beside the index: one cache line per n-gram looked up.
+        private readonly record struct Entry(ulong Key, int Index, float Idf);
     }
 }
 
