@@ -1,17 +1,15 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+
+using Classifier.Text;
 
 namespace Classifier.Cli;
 
 /// <summary>Reads the text a command works on, a file or standard input for "-", and refuses what is not text with a message
-/// that says where. The rules are the HTTP service's, so the same input gets the same answer or the same refusal.</summary>
+/// that says where. The rules are the HTTP service's (<see cref="TextRules"/>), so the same input gets the same answer or the
+/// same refusal.</summary>
 internal static class CliInput
 {
-    // C0 controls that are not white space; tab, line feed, vertical tab, form feed and carriage return are text.
-    private static readonly SearchValues<char> s_controls = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
-
     /// <summary>How a path is named in messages: standard input is "stdin".</summary>
     public static string NameOf(string path) => path == "-" ? "stdin" : path;
 
@@ -43,7 +41,7 @@ internal static class CliInput
             bytes = bytes[3..];
         if (!Utf8.IsValid(bytes))
         {
-            var at = FirstInvalidByte(bytes);
+            var at = TextRules.FirstInvalidUtf8(bytes);
             var before = bytes[..at];
             var lineStart = before.LastIndexOf((byte)'\n') + 1;
             throw new CliException($"{where}:{before.Count((byte)'\n') + 1}:{Encoding.UTF8.GetCharCount(before[lineStart..]) + 1}: not UTF-8 text: " +
@@ -52,22 +50,9 @@ internal static class CliInput
         }
 
         var text = Encoding.UTF8.GetString(bytes);
-        if (FindControl(text) is { } control)
-            throw new CliException($"{where}:{control.Line}:{control.Column}: {ControlMessage(control.Character)}");
+        if (TextRules.FindControl(text) is { } control)
+            throw new CliException($"{where}:{control.Line}:{control.Column}: {ControlMessage(text[control.Offset])}");
         return text;
-    }
-
-    /// <summary>The first C0 control character other than white space, with its line and column (1-based, in UTF-16 code
-    /// units as offsets are), or null. Such characters are a sign of binary data or a broken encoding, and dropping them
-    /// silently would move every offset after them.</summary>
-    public static (char Character, int Line, int Column)? FindControl(string text)
-    {
-        var at = text.AsSpan().IndexOfAny(s_controls);
-        if (at < 0)
-            return null;
-        var line = text.AsSpan(0, at).Count('\n') + 1;
-        var column = at - (at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1) + 1;
-        return (text[at], line, column);
     }
 
     public static string ControlMessage(char control) =>
@@ -107,19 +92,6 @@ internal static class CliInput
     {
         var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
         return (bytes.EndsWith((byte)'\r') ? bytes[..^1] : bytes).ToArray();
-    }
-
-    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
-    {
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != OperationStatus.Done)
-                return at;
-            at += consumed;
-        }
-
-        return at;
     }
 }
 

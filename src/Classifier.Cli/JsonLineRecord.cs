@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Classifier.Text;
 
 namespace Classifier.Cli;
 
@@ -42,8 +43,8 @@ internal sealed record JsonLineRecord(string? Id, string? Text, int? Highlights,
             if (!root.TryGetProperty("text", out var textValue) || textValue.ValueKind != JsonValueKind.String)
                 return new JsonLineRecord(id, null, null, $"{where}: field 'text' is missing or not a string.");
             var text = textValue.GetString()!;
-            if (CliInput.FindControl(text) is { } control)
-                return new JsonLineRecord(id, null, null, $"{where}: field 'text', line {control.Line}, column {control.Column}: {CliInput.ControlMessage(control.Character)}");
+            if (TextRules.FindControl(text) is { } control)
+                return new JsonLineRecord(id, null, null, $"{where}: field 'text', line {control.Line}, column {control.Column}: {CliInput.ControlMessage(text[control.Offset])}");
 
             int? highlights = null;
             if (root.TryGetProperty("highlights", out var count) && count.ValueKind != JsonValueKind.Null)

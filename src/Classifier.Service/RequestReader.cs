@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Classifier.Analysis;
+using Classifier.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -23,10 +24,6 @@ internal static class RequestReader
 {
     private static readonly string[] s_optionNames =
         ["highlights", "keyPointsPerTopic", "maxWest", "maxCharacters", "maxTokens", "diversity", "highlightsFromBullets"];
-
-    // C0 controls that are not white space; tab, line feed, vertical tab, form feed and carriage return are text.
-    private static readonly SearchValues<char> s_controls = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
@@ -204,7 +201,7 @@ internal static class RequestReader
         bytes = bytes[bom..];
         if (!Utf8.IsValid(bytes.Span))
         {
-            var at = FirstInvalidByte(bytes.Span) + bom;
+            var at = TextRules.FirstInvalidUtf8(bytes.Span) + bom;
             var problem = ServiceProblem.InvalidText("invalid-utf8", "Invalid UTF-8", string.Create(CultureInfo.InvariantCulture,
                 $"the body is not valid UTF-8: the sequence at byte offset {at} (0x{bytes.Span[at - bom]:X2}) is invalid. Send text encoded as UTF-8."));
             problem.Extensions["byteOffset"] = at;
@@ -212,19 +209,6 @@ internal static class RequestReader
         }
 
         return bytes;
-    }
-
-    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
-    {
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            if (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != OperationStatus.Done)
-                return at;
-            at += consumed;
-        }
-
-        return at;
     }
 
     private static string Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);
@@ -322,11 +306,8 @@ internal static class RequestReader
     /// broken encoding, and silently dropping them would move every offset after them.</summary>
     private static string CheckText(string text, string where)
     {
-        var at = text.AsSpan().IndexOfAny(s_controls);
-        if (at < 0)
+        if (TextRules.FindControl(text) is not var (at, line, column))
             return text;
-        var line = text.AsSpan(0, at).Count('\n') + 1;
-        var column = at - (at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1) + 1;
         var problem = ServiceProblem.InvalidText("control-character", "Control character in text",
             string.Create(CultureInfo.InvariantCulture,
                 $"{where}: control character U+{(int)text[at]:X4} at character {at} (line {line}, column {column}); text may hold tab, line feed, vertical tab, form feed and carriage return, but no other C0 control."));

@@ -60,8 +60,9 @@ internal sealed class LinearScorer
     }
 
     /// <summary>Whether this scorer gives what <paramref name="engine"/> gives on a few deterministic sparse vectors.</summary>
-    public bool Agrees(Func<SparseVector, float[]> engine, int dimension)
+    public bool Agrees(Func<SparseVector, float[]> engine)
     {
+        var dimension = _weights.Length / _classes;
         var random = new Random(17);
         for (var probe = 0; probe < 8; probe++)
         {

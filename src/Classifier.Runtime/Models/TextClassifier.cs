@@ -35,7 +35,7 @@ public sealed class TextClassifier
 
         _vectorEngines = new(ml, model, VectorModelInput.Schema(tfidf.Dimension));
         var linear = LinearScorer.TryCreate(model, tfidf.Dimension);
-        _linear = linear is not null && linear.Agrees(EngineScore, tfidf.Dimension) ? linear : null;
+        _linear = linear is not null && linear.Agrees(EngineScore) ? linear : null;
     }
 
     /// <summary>The manifest entry: labels, inputs, calibration, threshold.</summary>
@@ -109,10 +109,8 @@ public sealed class TextClassifier
     public float[] Predict(IReadOnlyList<string> slots)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        // A tf-idf model takes the batch path, so that one row and a batch give the same bits.
-        var probabilities = _tfidf is null
-            ? Normalize(_textEngines!.Use(engine => engine.Predict(TextModelInput.FromSlots(Encode(slots))).Score))
-            : PredictTfidf(_tfidf, [slots])[0];
+        // One row takes the batch path, so that one row and a batch give the same bits.
+        var probabilities = PredictRawBatch([slots])[0];
         Entry.Calibration.Apply(probabilities);
         return probabilities;
     }
@@ -180,7 +178,7 @@ public sealed class TextClassifier
                 var sum = new double[Labels.Count];
                 for (var slot = 0; slot < tfidf.Slots; slot++)
                 {
-                    var text = slot < rows[r].Count ? rows[r][slot] ?? "" : "";
+                    var text = SlotText(rows[r], slot);
                     if (!margins[slot].TryGetValue(text, out var part))
                         margins[slot][text] = part = _linear.Margins(tfidf.FeaturizeSlot(slot, text));
                     for (var c = 0; c < sum.Length; c++)
@@ -193,7 +191,7 @@ public sealed class TextClassifier
 
             for (var slot = 0; slot < parts.Length; slot++)
             {
-                var text = slot < rows[r].Count ? rows[r][slot] ?? "" : "";
+                var text = SlotText(rows[r], slot);
                 if (!vectors[slot].TryGetValue(text, out parts[slot]))
                     vectors[slot][text] = parts[slot] = tfidf.FeaturizeSlot(slot, text);
             }
@@ -203,6 +201,8 @@ public sealed class TextClassifier
 
         return result;
     }
+
+    private static string SlotText(IReadOnlyList<string> row, int slot) => slot < row.Count ? row[slot] ?? "" : "";
 
     private float[] Score(SparseVector features) => _linear is not null ? _linear.Probabilities(features) : EngineScore(features);
 
@@ -214,18 +214,7 @@ public sealed class TextClassifier
 
     private static TfidfFeaturizer ReadFeaturizer(MemoryStream buffer, string source)
     {
-        buffer.Position = 0;
-        ZipArchive archive;
-        try
-        {
-            archive = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException error)
-        {
-            throw new InvalidDataException($"{source}: cannot load the model ({error.Message}). Is the file truncated or not an ML.NET model?", error);
-        }
-
-        using var _ = archive;
+        using var archive = OpenZip(buffer, source);
         var entry = archive.GetEntry(FeaturizerEntry)
             ?? throw new InvalidDataException($"{source}: the manifest says featurizer 'tfidf' but the zip has no {FeaturizerEntry}.");
         using var stream = new MemoryStream();
@@ -233,6 +222,19 @@ public sealed class TextClassifier
             compressed.CopyTo(stream);
         stream.Position = 0;
         return TfidfFeaturizer.Read(stream, $"{source}!{FeaturizerEntry}");
+    }
+
+    private static ZipArchive OpenZip(MemoryStream buffer, string source)
+    {
+        buffer.Position = 0;
+        try
+        {
+            return new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException($"{source}: cannot load the model ({error.Message}). Is the file truncated or not an ML.NET model?", error);
+        }
     }
 
     private IReadOnlyList<string> Encode(IReadOnlyList<string> slots) =>

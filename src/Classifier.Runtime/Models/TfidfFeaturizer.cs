@@ -7,8 +7,8 @@ namespace Classifier.Models;
 /// delimited tokens, sublinear term frequency times smoothed inverse document frequency, L2-normalised per block, over a
 /// vocabulary of the n-grams seen in at least <see cref="MinDocumentFrequency"/> training rows.</summary>
 /// <remarks>
-/// It exists for speed: ML.NET's text transforms cost about 300 µs for a paragraph, this about 10 µs, which is what lets an
-/// article be tagged in a few milliseconds. N-grams are kept as 64-bit hashes, not strings (a collision among a few hundred
+/// It exists for speed: a topic prediction costs about 70 µs a paragraph with ML.NET's text transforms and about 24 µs
+/// with this (20 µs of it featurizing), which is what lets an article be tagged in a few milliseconds. N-grams are kept as 64-bit hashes, not strings (a collision among a few hundred
 /// thousand n-grams is about one in 10^9). Inputs are featurized either joined (one vocabulary for all slots: the fields of
 /// one record) or separately (one block per slot: a sentence and its context), and each slot's part of the vector depends
 /// only on that slot's text, which lets callers reuse the part of a context shared by many rows.
@@ -49,8 +49,6 @@ internal sealed class TfidfFeaturizer
 
     /// <summary>The length of a feature vector.</summary>
     public int Dimension { get; }
-
-    private int Groups => JoinInputs ? 1 : Slots;
 
     /// <summary>Learns the vocabulary and document frequencies from training rows.</summary>
     public static TfidfFeaturizer Fit(IReadOnlyList<IReadOnlyList<string>> rows, int slots, bool joinInputs, int minDocumentFrequency = 1)
