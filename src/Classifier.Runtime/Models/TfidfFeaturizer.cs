@@ -86,7 +86,7 @@ internal sealed class TfidfFeaturizer
         return new TfidfFeaturizer(slots, joinInputs, minDocumentFrequency, blocks);
     }
 
-    /// <summary>The feature vector of one row: sorted indices and their values.</summary>
+    /// <summary>The feature vector of one row: distinct indices and their values.</summary>
     public SparseVector Featurize(IReadOnlyList<string> row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -248,7 +248,7 @@ internal sealed class TfidfFeaturizer
         private static List<ulong>? t_hashes;
 
         [ThreadStatic]
-        private static long[]? t_found;
+        private static Counter? t_counter;
 
         private readonly Entry[] _slots;
         private readonly int _shift;
@@ -277,7 +277,7 @@ internal sealed class TfidfFeaturizer
 
         public int Offset { get; set; }
 
-        /// <summary>The block's normalised tf-idf vector of some texts counted together.</summary>
+        /// <summary>The block's normalised tf-idf vector of some texts counted together, its n-grams in the order first seen.</summary>
         public SparseVector Vector(IEnumerable<string> texts, int kind)
         {
             // Scratch space per thread: featurizing is the hot path of tagging, and these would be most of its garbage.
@@ -286,42 +286,32 @@ internal sealed class TfidfFeaturizer
             foreach (var text in texts)
                 Hashes(text, kind, hashes);
 
-            if (t_found is null || t_found.Length < hashes.Count)
-                t_found = new long[Math.Max(1024, hashes.Count)];
-            var count = 0;
+            // Repeats are counted in a small table keyed by vocabulary slot, not found by sorting: sorting the n-grams
+            // of each text was most of the featurizer's time.
+            var counter = t_counter ??= new Counter();
+            counter.Reset(hashes.Count);
             foreach (var hash in hashes)
             {
-                // Index in the high half, idf bits in the low: sorting orders by index and carries the idf along.
-                if (Find(hash) is { Key: not 0 } entry)
-                    t_found[count++] = ((long)entry.Index << 32) | (uint)BitConverter.SingleToInt32Bits(entry.Idf);
+                var at = Find(hash);
+                if (at >= 0)
+                    counter.Add(at);
             }
 
-            if (count == 0)
+            var distinct = counter.Count;
+            if (distinct == 0)
                 return SparseVector.Empty;
-
-            var known = t_found.AsSpan(0, count);
-            known.Sort();
-            var distinct = 1;
-            for (var i = 1; i < known.Length; i++)
-            {
-                if (known[i] != known[i - 1])
-                    distinct++;
-            }
 
             var indices = new int[distinct];
             var values = new float[distinct];
             double norm = 0;
-            var at = 0;
-            for (var i = 0; i < known.Length;)
+            for (var i = 0; i < distinct; i++)
             {
-                var j = i;
-                while (j < known.Length && known[j] == known[i])
-                    j++;
-                var value = (float)((1 + Math.Log(j - i)) * BitConverter.Int32BitsToSingle((int)known[i]));
-                indices[at] = Offset + (int)(known[i] >> 32);
-                values[at++] = value;
+                var entry = _slots[counter.Seen[i]];
+                var count = counter.Counts[i];
+                var value = count == 1 ? entry.Idf : (float)((1 + Math.Log(count)) * entry.Idf);
+                indices[i] = Offset + entry.Index;
+                values[i] = value;
                 norm += value * value;
-                i = j;
             }
 
             var scale = (float)(1 / Math.Sqrt(norm));
@@ -330,16 +320,18 @@ internal sealed class TfidfFeaturizer
             return new SparseVector(indices, values);
         }
 
-        /// <summary>The entry of <paramref name="hash"/>, or an empty entry (key 0) when the n-gram is not in the vocabulary.</summary>
-        private Entry Find(ulong hash)
+        /// <summary>The table slot of <paramref name="hash"/>, or -1 when the n-gram is not in the vocabulary.</summary>
+        private int Find(ulong hash)
         {
             var stored = Stored(hash);
             var mask = _slots.Length - 1;
             for (var at = Slot(hash); ; at = (at + 1) & mask)
             {
-                var slot = _slots[at];
-                if (slot.Key == stored || slot.Key == 0)
-                    return slot;
+                var key = _slots[at].Key;
+                if (key == stored)
+                    return at;
+                if (key == 0)
+                    return -1;
             }
         }
 
@@ -350,16 +342,72 @@ internal sealed class TfidfFeaturizer
 
         // The idf sits beside the index: one cache line per n-gram looked up.
         private readonly record struct Entry(ulong Key, int Index, float Idf);
+
+        /// <summary>Counts of distinct table slots, in the order first seen: an open-addressing set small enough to stay in
+        /// the first-level cache for one text.</summary>
+        private sealed class Counter
+        {
+            private int[] _table = new int[1024];
+            private int _mask;
+
+            public int[] Seen { get; private set; } = new int[512];
+
+            public int[] Counts { get; private set; } = new int[512];
+
+            public int Count { get; private set; }
+
+            public void Reset(int capacity)
+            {
+                var size = 64;
+                while (size < capacity * 2)
+                    size *= 2;
+                if (_table.Length < size)
+                    _table = new int[size];
+                if (Seen.Length < capacity)
+                    (Seen, Counts) = (new int[capacity], new int[capacity]);
+                Array.Clear(_table, 0, size);
+                _mask = size - 1;
+                Count = 0;
+            }
+
+            public void Add(int slot)
+            {
+                // The table holds a position in Seen plus one; zero is empty.
+                for (var at = (int)((uint)slot * 0x9E3779B1u) & _mask; ; at = (at + 1) & _mask)
+                {
+                    var position = _table[at] - 1;
+                    if (position < 0)
+                    {
+                        _table[at] = Count + 1;
+                        Seen[Count] = slot;
+                        Counts[Count++] = 1;
+                        return;
+                    }
+
+                    if (Seen[position] == slot)
+                    {
+                        Counts[position]++;
+                        return;
+                    }
+                }
+            }
+        }
     }
 }
 
-/// <summary>A sparse vector: ascending indices and their values.</summary>
+/// <summary>A sparse vector: distinct indices, in any order, and their values.</summary>
 internal readonly record struct SparseVector(int[] Indices, float[] Values)
 {
     public static SparseVector Empty { get; } = new([], []);
 
-    /// <summary>The vector as ML.NET holds it.</summary>
-    public VBuffer<float> ToVBuffer(int length) => new(length, Indices.Length, Values, Indices);
+    /// <summary>The vector as ML.NET holds it, indices ascending (a featurizer gives them in the order first seen).</summary>
+    public VBuffer<float> ToVBuffer(int length)
+    {
+        var indices = (int[])Indices.Clone();
+        var values = (float[])Values.Clone();
+        Array.Sort(indices, values);
+        return new(length, indices.Length, values, indices);
+    }
 
     /// <summary>Joins parts whose index ranges follow one another.</summary>
     public static SparseVector Concat(IReadOnlyList<SparseVector> parts)

@@ -17,14 +17,17 @@ public sealed class TfidfFeaturizerTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void GivesSortedIndicesInRangeAndUnitNormBlocks(bool join)
+    public void GivesDistinctIndicesInRangeAndUnitNormBlocks(bool join)
     {
         var featurizer = Fit(join);
         var vector = featurizer.Featurize(s_rows[3]);
+        var buffer = vector.ToVBuffer(featurizer.Dimension);
 
         Assert.NotEmpty(vector.Indices);
-        Assert.Equal(vector.Indices.Order(), vector.Indices);
         Assert.Equal(vector.Indices.Length, vector.Indices.Distinct().Count());
+        // ML.NET needs ascending indices, with each value still beside its index.
+        Assert.Equal(vector.Indices.Order(), buffer.GetIndices().ToArray());
+        Assert.All(Enumerable.Range(0, vector.Indices.Length), i => Assert.Equal(vector.Values[i], buffer.GetItemOrDefault(vector.Indices[i])));
         Assert.All(vector.Indices, i => Assert.InRange(i, 0, featurizer.Dimension - 1));
         // Words and characters of each group are normalised apart: the squared norm is the number of non-empty blocks.
         var blocks = join ? 2 : 4;
