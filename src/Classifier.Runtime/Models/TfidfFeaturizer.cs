@@ -3,8 +3,8 @@ using Microsoft.ML.Data;
 
 namespace Classifier.Models;
 
-/// <summary>The project's own text featurizer (<c>tfidf</c>): word 1–2-grams and character 2–5-grams inside white-space
-/// delimited tokens, sublinear term frequency times smoothed inverse document frequency, L2-normalised per block, over a
+/// <summary>The project's own text featurizer (<c>tfidf</c>): word 1–2-grams and character 3–5-grams (2–5 in files of
+/// format 1) inside white-space delimited tokens, sublinear term frequency times smoothed inverse document frequency, L2-normalised per block, over a
 /// vocabulary of the n-grams seen in at least <see cref="MinDocumentFrequency"/> training rows.</summary>
 /// <remarks>
 /// It exists for speed: a topic prediction costs about 70 µs a paragraph with ML.NET's text transforms and about 24 µs
@@ -16,17 +16,24 @@ namespace Classifier.Models;
 internal sealed class TfidfFeaturizer
 {
     private const uint Magic = 0x46444654; // "TFDF"
-    private const int FormatVersion = 1;
+
+    // Version 2 records the shortest character n-gram; version 1 files always used 2.
+    private const int FormatVersion = 2;
     private const int MaxCharNgram = 5;
+
+    /// <summary>The shortest character n-gram when none is given: 3, since character 2-grams, a quarter of all n-grams,
+    /// cost time without adding accuracy (the default bundle's test metrics were the same or better without them).</summary>
+    public const int DefaultMinCharNgram = 3;
 
     // One block per (group, kind): group is the slot (separate inputs) or 0 (joined); kind 0 words, 1 characters.
     private readonly Block[] _blocks;
 
-    private TfidfFeaturizer(int slots, bool joinInputs, int minDocumentFrequency, Block[] blocks)
+    private TfidfFeaturizer(int slots, bool joinInputs, int minDocumentFrequency, int minCharNgram, Block[] blocks)
     {
         Slots = slots;
         JoinInputs = joinInputs;
         MinDocumentFrequency = minDocumentFrequency;
+        MinCharNgram = minCharNgram;
         _blocks = blocks;
         var offset = 0;
         foreach (var block in blocks)
@@ -47,13 +54,19 @@ internal sealed class TfidfFeaturizer
     /// <summary>The fewest training rows an n-gram must appear in to be kept.</summary>
     public int MinDocumentFrequency { get; }
 
+    /// <summary>The shortest character n-gram counted (the longest is 5).</summary>
+    public int MinCharNgram { get; }
+
     /// <summary>The length of a feature vector.</summary>
     public int Dimension { get; }
 
     /// <summary>Learns the vocabulary and document frequencies from training rows.</summary>
-    public static TfidfFeaturizer Fit(IReadOnlyList<IReadOnlyList<string>> rows, int slots, bool joinInputs, int minDocumentFrequency = 1)
+    public static TfidfFeaturizer Fit(IReadOnlyList<IReadOnlyList<string>> rows, int slots, bool joinInputs, int minDocumentFrequency = 1,
+        int minCharNgram = DefaultMinCharNgram)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minCharNgram, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minCharNgram, MaxCharNgram);
         var groups = joinInputs ? 1 : slots;
         var blocks = new Block[groups * 2];
         var seen = new HashSet<ulong>();
@@ -69,7 +82,7 @@ internal sealed class TfidfFeaturizer
                     foreach (var slot in SlotsOf(group, joinInputs, slots))
                     {
                         buffer.Clear();
-                        Hashes(slot < row.Count ? row[slot] : "", kind, buffer);
+                        Hashes(slot < row.Count ? row[slot] : "", kind, minCharNgram, buffer);
                         seen.UnionWith(buffer);
                     }
                     foreach (var hash in seen)
@@ -79,11 +92,11 @@ internal sealed class TfidfFeaturizer
                 // Sorted by hash so that the same rows always give the same indices.
                 var kept = frequency.Where(p => p.Value >= minDocumentFrequency).OrderBy(p => p.Key).ToList();
                 var idf = kept.Select(p => (float)(Math.Log((1.0 + rows.Count) / (1.0 + p.Value)) + 1)).ToArray();
-                blocks[group * 2 + kind] = new Block([.. kept.Select(p => p.Key)], idf);
+                blocks[group * 2 + kind] = new Block([.. kept.Select(p => p.Key)], idf, minCharNgram);
             }
         }
 
-        return new TfidfFeaturizer(slots, joinInputs, minDocumentFrequency, blocks);
+        return new TfidfFeaturizer(slots, joinInputs, minDocumentFrequency, minCharNgram, blocks);
     }
 
     /// <summary>The feature vector of one row: distinct indices and their values.</summary>
@@ -116,6 +129,7 @@ internal sealed class TfidfFeaturizer
         writer.Write(Slots);
         writer.Write(JoinInputs);
         writer.Write(MinDocumentFrequency);
+        writer.Write(MinCharNgram);
         writer.Write(_blocks.Length);
         foreach (var block in _blocks)
         {
@@ -138,11 +152,14 @@ internal sealed class TfidfFeaturizer
             if (reader.ReadUInt32() != Magic)
                 throw new InvalidDataException($"{source}: not a tf-idf featurizer.");
             var version = reader.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"{source}: tf-idf featurizer format {version}; this library reads {FormatVersion}.");
+            if (version is < 1 or > FormatVersion)
+                throw new InvalidDataException($"{source}: tf-idf featurizer format {version}; this library reads 1 to {FormatVersion}.");
             var slots = reader.ReadInt32();
             var join = reader.ReadBoolean();
             var minDf = reader.ReadInt32();
+            var minChar = version >= 2 ? reader.ReadInt32() : 2;
+            if (minChar is < 2 or > MaxCharNgram)
+                throw new InvalidDataException($"{source}: character n-grams from {minChar} to {MaxCharNgram} make no sense; the file is corrupt.");
             var count = reader.ReadInt32();
             if (slots is < 1 or > TextModelInput.MaxSlots || count != (join ? 2 : slots * 2))
                 throw new InvalidDataException($"{source}: {slots} slots and {count} blocks do not fit together.");
@@ -160,10 +177,10 @@ internal sealed class TfidfFeaturizer
                     idf[i] = reader.ReadSingle();
                 }
 
-                blocks[b] = new Block(keys, idf);
+                blocks[b] = new Block(keys, idf, minChar);
             }
 
-            return new TfidfFeaturizer(slots, join, minDf, blocks);
+            return new TfidfFeaturizer(slots, join, minDf, minChar, blocks);
         }
         catch (EndOfStreamException error)
         {
@@ -175,7 +192,7 @@ internal sealed class TfidfFeaturizer
         joinInputs ? Enumerable.Range(0, slots) : [group];
 
     /// <summary>Adds the hash of every n-gram of <paramref name="kind"/> in the text to <paramref name="hashes"/>, repeats included.</summary>
-    private static void Hashes(string text, int kind, List<ulong> hashes)
+    private static void Hashes(string text, int kind, int minCharNgram, List<ulong> hashes)
     {
         var lower = text.ToLowerInvariant();
         ulong previous = 0;
@@ -212,7 +229,7 @@ internal sealed class TfidfFeaturizer
                     {
                         var at = s + n - 1;
                         hash = Fnv(hash, at == 0 || at == length - 1 ? ' ' : word[at - 1]);
-                        if (n >= 2)
+                        if (n >= minCharNgram)
                             hashes.Add(hash ^ (ulong)n);
                     }
                 }
@@ -253,10 +270,13 @@ internal sealed class TfidfFeaturizer
         private readonly Entry[] _slots;
         private readonly int _shift;
 
-        public Block(ulong[] keys, float[] idf)
+        private readonly int _minCharNgram;
+
+        public Block(ulong[] keys, float[] idf, int minCharNgram)
         {
             Keys = keys;
             Idf = idf;
+            _minCharNgram = minCharNgram;
             var capacity = 16;
             while (capacity < keys.Length * 2)
                 capacity *= 2;
@@ -284,7 +304,7 @@ internal sealed class TfidfFeaturizer
             var hashes = t_hashes ??= new List<ulong>(1024);
             hashes.Clear();
             foreach (var text in texts)
-                Hashes(text, kind, hashes);
+                Hashes(text, kind, _minCharNgram, hashes);
 
             // Repeats are counted in a small table keyed by vocabulary slot, not found by sorting: sorting the n-grams
             // of each text was most of the featurizer's time.

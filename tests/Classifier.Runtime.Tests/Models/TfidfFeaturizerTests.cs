@@ -83,6 +83,40 @@ public sealed class TfidfFeaturizerTests
     }
 
     [Fact]
+    public void ShorterCharacterNgramsCanBeLeftOutAndTheChoiceIsSaved()
+    {
+        var from2 = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: true, minCharNgram: 2);
+        var from3 = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: true, minCharNgram: 3);
+        using var stream = new MemoryStream();
+        from3.Write(stream);
+        stream.Position = 0;
+
+        var read = TfidfFeaturizer.Read(stream, "test.bin");
+
+        Assert.Equal(3, read.MinCharNgram);
+        Assert.True(from3.Dimension < from2.Dimension, $"{from3.Dimension} against {from2.Dimension}");
+        Assert.True(from3.Featurize(s_rows[0]).Indices.Length < from2.Featurize(s_rows[0]).Indices.Length);
+        Assert.Equal(from3.Featurize(s_rows[1]), read.Featurize(s_rows[1]), SparseVectorComparer.Instance);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: true, minCharNgram: 6));
+    }
+
+    [Fact]
+    public void ReadsFormatOneFilesAsCharacterTwoToFiveGrams()
+    {
+        // Format 1 is format 2 without the shortest n-gram (after magic, version, slots, join flag and minimum df).
+        var featurizer = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: true, minCharNgram: 2);
+        using var stream = new MemoryStream();
+        featurizer.Write(stream);
+        var v2 = stream.ToArray();
+        var v1 = v2[..4].Concat(BitConverter.GetBytes(1)).Concat(v2[8..17]).Concat(v2[21..]).ToArray();
+
+        var read = TfidfFeaturizer.Read(new MemoryStream(v1), "old.bin");
+
+        Assert.Equal(2, read.MinCharNgram);
+        Assert.Equal(featurizer.Featurize(s_rows[2]), read.Featurize(s_rows[2]), SparseVectorComparer.Instance);
+    }
+
+    [Fact]
     public void RefusesTruncatedOrForeignDataNamingTheSource()
     {
         using var whole = new MemoryStream();
