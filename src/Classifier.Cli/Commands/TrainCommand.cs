@@ -41,11 +41,12 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed rows and empty labels (they are counted and reported)." };
+        var salienceOnly = new Option<string?>("--salience-only") { Description = "With --bundle: retrain only the salience model, taking the topic and Western models from this bundle folder (trained on the same training-data); about a minute instead of four." };
         var summaries = new Option<string?>("--summaries") { Description = "With --bundle: more articles with reference summaries for the salience model (JSON Lines {id, title?, text, summary, split?}, e.g. BBC News Summary); its train and dev splits are learned from, its test split scored." };
 
         var command = new Command("train", "Train text classifiers: compare featurizers and trainers by stratified cross-validation, calibrate, test, save.")
         {
-            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries,
+            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries, salienceOnly,
         };
         command.SetAction(result => CommandRunner.Run(() =>
         {
@@ -68,6 +69,12 @@ internal static class TrainCommand
                 if (corpus.Issues.Count > 0)
                     throw new CliException($"{corpus.Issues.Count} corpus problem(s), first: {corpus.Issues[0]} (run 'classifier corpus check').");
                 progress.Report($"corpus: {corpus.Articles.Count} articles");
+                if (result.GetValue(salienceOnly) is { } source)
+                {
+                    RetrainSalience(source, corpus, result.GetValue(summaries), options.Seed, result.GetValue(output)!, progress);
+                    return;
+                }
+
                 var trainer = new TextClassifierTrainer(options, progress);
                 results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
                 results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1", JoinInputs = false }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
@@ -119,6 +126,48 @@ internal static class TrainCommand
             progress.Report($"wrote {result.GetValue(output)}");
         }));
         return command;
+    }
+
+    // The bundle in source with a new salience model: its topic and Western models are copied as they are. They must have
+    // learned from the same corpus, since their probabilities are salience features.
+    private static void RetrainSalience(string source, TrainingCorpus corpus, string? extra, int seed, string output, IProgress<string> progress)
+    {
+        var manifestPath = Path.Combine(source, ModelManifest.FileName);
+        if (!File.Exists(manifestPath))
+            throw new CliException($"{manifestPath}: missing; --salience-only takes a bundle folder.");
+        ModelManifest manifest;
+        using (var stream = File.OpenRead(manifestPath))
+            manifest = ModelManifest.Read(stream, manifestPath);
+        if (manifest.DataHash != corpus.DataHash)
+            throw new CliException($"{source}: its models learned from data {manifest.DataHash}, the corpus hashes to {corpus.DataHash}; retrain the whole bundle.");
+
+        var ml = new MLContext(seed);
+        TextClassifier Text(string name)
+        {
+            var entry = manifest.Models.TryGetValue(name, out var found) ? found : throw new CliException($"{source}: the bundle has no '{name}' model.");
+            using var zip = File.OpenRead(Path.Combine(source, entry.File));
+            return TextClassifier.Load(ml, zip, entry, Path.Combine(source, entry.File));
+        }
+
+        var salience = TrainSalience(corpus, Text("topic"), Text("western"), extra, seed, progress);
+        manifest.Models["salience"] = salience.Entry with { File = "salience.zip" };
+        manifest = manifest with { Created = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) };
+        var files = new Dictionary<string, Action<Stream>> { ["salience.zip"] = salience.Save };
+        foreach (var name in new[] { "topic", "western" })
+        {
+            var file = Path.Combine(source, manifest.Models[name].File);
+            files[manifest.Models[name].File] = stream =>
+            {
+                using var input = File.OpenRead(file);
+                input.CopyTo(stream);
+            };
+        }
+
+        var report = TrainingReport.ToMarkdown("salience", salience);
+        files["salience-report.md"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report));
+        BundleWriter.Write(output, manifest, files);
+        Console.Out.WriteLine(report);
+        progress.Report($"wrote {output}");
     }
 
     private static SalienceTrainingResult TrainSalience(TrainingCorpus corpus, TextClassifier topic, TextClassifier western, string? extra, int seed, IProgress<string> progress)

@@ -1,0 +1,42 @@
+using Classifier.Analysis;
+
+namespace Classifier.Cli.Tests;
+
+/// <summary><c>classifier train --bundle --salience-only</c>: a new salience model beside the topic and Western models of an
+/// existing bundle.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Salience_only_keeps_the_text_models_byte_for_byte_and_writes_a_bundle_that_loads()
+    {
+        var output = Path.Combine(_folder.Path, "bundle");
+        var data = Path.Combine(SharedData.RepositoryRoot, "training-data");
+
+        var result = InProcessCli.Run("train", "--bundle", data, "--salience-only", SharedData.Models, "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var file in new[] { "topic.zip", "western.zip" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(SharedData.Models, file)), File.ReadAllBytes(Path.Combine(output, file)));
+        Assert.NotEmpty(ArticleAnalyzer.Load(output).Summarize("Lithium prices fell.\n\nThe company cut output at its mine in Nevada.").Highlights);
+    }
+
+    [Fact]
+    public void Salience_only_refuses_a_bundle_trained_on_other_data()
+    {
+        var source = _folder.CopyBundle("stale");
+        var manifest = Path.Combine(source, "manifest.json");
+        File.WriteAllText(manifest, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(manifest), "\"dataHash\": \"[^\"]*\"", "\"dataHash\": \"0000\""));
+        var data = Path.Combine(SharedData.RepositoryRoot, "training-data");
+
+        var result = InProcessCli.Run("train", "--bundle", data, "--salience-only", source, "--output", Path.Combine(_folder.Path, "out"));
+
+        // train reports on the process's stderr, which the in-process runner does not capture; the exit code and the missing
+        // output say enough.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+    }
+}
