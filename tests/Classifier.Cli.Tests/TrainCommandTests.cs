@@ -16,12 +16,27 @@ public sealed class TrainCommandTests : IDisposable
         var output = Path.Combine(_folder.Path, "bundle");
         var data = Path.Combine(SharedData.RepositoryRoot, "training-data");
 
-        var result = InProcessCli.Run("train", "--bundle", data, "--salience-only", SharedData.Models, "--output", output);
+        var result = InProcessCli.Run("train", "--bundle", data, "--salience-only", SharedData.Models, "--corpus-weight", "2", "--output", output);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"primaryWeight\": \"2\"", File.ReadAllText(Path.Combine(output, "manifest.json")), StringComparison.Ordinal);
         foreach (var file in new[] { "topic.zip", "western.zip" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(SharedData.Models, file)), File.ReadAllBytes(Path.Combine(output, file)));
         Assert.NotEmpty(ArticleAnalyzer.Load(output).Summarize("Lithium prices fell.\n\nThe company cut output at its mine in Nevada.").Highlights);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    public void A_corpus_weight_that_is_not_positive_is_refused_before_any_training(string weight)
+    {
+        var data = Path.Combine(SharedData.RepositoryRoot, "training-data");
+
+        var result = InProcessCli.Run("train", "--bundle", data, "--salience-only", SharedData.Models, "--corpus-weight", weight, "--output", Path.Combine(_folder.Path, "out"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
     }
 
     [Fact]

@@ -42,11 +42,12 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed rows and empty labels (they are counted and reported)." };
         var salienceOnly = new Option<string?>("--salience-only") { Description = "With --bundle: retrain only the salience model, taking the topic and Western models from this bundle folder (trained on the same training-data); about a minute instead of four." };
+        var corpusWeight = new Option<float?>("--corpus-weight") { Description = $"With --bundle: how much a corpus article counts against one from --summaries in the salience model (default: {new SalienceTrainingOptions().PrimaryWeight.ToString(CultureInfo.InvariantCulture)})." };
         var summaries = new Option<string?>("--summaries") { Description = "With --bundle: more articles with reference summaries for the salience model (JSON Lines {id, title?, text, summary, split?}, e.g. BBC News Summary); its train and dev splits are learned from, its test split scored." };
 
         var command = new Command("train", "Train text classifiers: compare featurizers and trainers by stratified cross-validation, calibrate, test, save.")
         {
-            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries, salienceOnly,
+            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries, salienceOnly, corpusWeight,
         };
         command.SetAction(result => CommandRunner.Run(() =>
         {
@@ -59,6 +60,14 @@ internal static class TrainCommand
                 PositiveLabel = result.GetValue(positive),
                 JoinInputs = !result.GetValue(separateText),
             };
+            var salienceOptions = new SalienceTrainingOptions { Seed = options.Seed };
+            if (result.GetValue(corpusWeight) is { } weight)
+            {
+                salienceOptions = weight is > 0 and < float.PositiveInfinity
+                    ? salienceOptions with { PrimaryWeight = weight }
+                    : throw new CliException($"--corpus-weight: expected a positive number, got {weight.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
             var progress = new ConsoleProgress();
             var results = new Dictionary<string, TextTrainingResult>();
             SalienceTrainingResult? salience = null;
@@ -71,14 +80,14 @@ internal static class TrainCommand
                 progress.Report($"corpus: {corpus.Articles.Count} articles");
                 if (result.GetValue(salienceOnly) is { } source)
                 {
-                    RetrainSalience(source, corpus, result.GetValue(summaries), options.Seed, result.GetValue(output)!, progress);
+                    RetrainSalience(source, corpus, result.GetValue(summaries), salienceOptions, result.GetValue(output)!, progress);
                     return;
                 }
 
                 var trainer = new TextClassifierTrainer(options, progress);
                 results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
                 results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1", JoinInputs = false }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
-                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, result.GetValue(summaries), options.Seed, progress);
+                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, result.GetValue(summaries), salienceOptions, progress);
                 dataHash = corpus.DataHash;
                 description = $"{folder}: {corpus.Articles.Count} original labelled articles (the project's corpus)";
             }
@@ -130,7 +139,7 @@ internal static class TrainCommand
 
     // The bundle in source with a new salience model: its topic and Western models are copied as they are. They must have
     // learned from the same corpus, since their probabilities are salience features.
-    private static void RetrainSalience(string source, TrainingCorpus corpus, string? extra, int seed, string output, IProgress<string> progress)
+    private static void RetrainSalience(string source, TrainingCorpus corpus, string? extra, SalienceTrainingOptions options, string output, IProgress<string> progress)
     {
         var manifestPath = Path.Combine(source, ModelManifest.FileName);
         if (!File.Exists(manifestPath))
@@ -141,7 +150,7 @@ internal static class TrainCommand
         if (manifest.DataHash != corpus.DataHash)
             throw new CliException($"{source}: its models learned from data {manifest.DataHash}, the corpus hashes to {corpus.DataHash}; retrain the whole bundle.");
 
-        var ml = new MLContext(seed);
+        var ml = new MLContext(options.Seed);
         TextClassifier Text(string name)
         {
             var entry = manifest.Models.TryGetValue(name, out var found) ? found : throw new CliException($"{source}: the bundle has no '{name}' model.");
@@ -149,7 +158,7 @@ internal static class TrainCommand
             return TextClassifier.Load(ml, zip, entry, Path.Combine(source, entry.File));
         }
 
-        var salience = TrainSalience(corpus, Text("topic"), Text("western"), extra, seed, progress);
+        var salience = TrainSalience(corpus, Text("topic"), Text("western"), extra, options, progress);
         manifest.Models["salience"] = salience.Entry with { File = "salience.zip" };
         manifest = manifest with { Created = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) };
         var files = new Dictionary<string, Action<Stream>> { ["salience.zip"] = salience.Save };
@@ -170,7 +179,7 @@ internal static class TrainCommand
         progress.Report($"wrote {output}");
     }
 
-    private static SalienceTrainingResult TrainSalience(TrainingCorpus corpus, TextClassifier topic, TextClassifier western, string? extra, int seed, IProgress<string> progress)
+    private static SalienceTrainingResult TrainSalience(TrainingCorpus corpus, TextClassifier topic, TextClassifier western, string? extra, SalienceTrainingOptions options, IProgress<string> progress)
     {
         var articles = SummaryData.FromCorpus(corpus);
         var tests = new Dictionary<string, IReadOnlyList<SummaryArticle>> { ["corpus"] = [.. articles.Where(a => a.Split == "test")] };
@@ -182,7 +191,7 @@ internal static class TrainCommand
             tests[Path.GetFileNameWithoutExtension(extra)] = [.. more.Where(a => a.Split == "test")];
         }
 
-        return new SalienceTrainer(new SalienceTrainingOptions { Seed = seed }, progress).Train(topic, western, train, tests);
+        return new SalienceTrainer(options, progress).Train(topic, western, train, tests);
     }
 
     private static IEnumerable<LabelledRow> Read(string path, TabularColumns columns)
