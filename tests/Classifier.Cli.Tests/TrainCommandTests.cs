@@ -3,7 +3,7 @@ using Classifier.Analysis;
 namespace Classifier.Cli.Tests;
 
 /// <summary><c>classifier train --bundle --salience-only</c>: a new salience model beside the topic and Western models of an
-/// existing bundle.</summary>
+/// existing bundle; and <c>--trainers</c>: a bad trainer spec fails as the command line is parsed, before any data is read.</summary>
 public sealed class TrainCommandTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
@@ -53,5 +53,16 @@ public sealed class TrainCommandTests : IDisposable
         // output say enough.
         Assert.NotEqual(0, result.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+    }
+
+    [Theory]
+    [InlineData("svm:l2=abc", "classifier: --trainers: 'svm:l2=abc': the L2 penalty 'abc' is not a positive number; expected for example svm:l2=2e-4.")]
+    [InlineData("lbfgs,perceptron:l2=1e-3", "classifier: --trainers: 'perceptron:l2=1e-3': trainer 'perceptron' takes no settings; only svm, lbfgs take l2=VALUE.")]
+    [InlineData("svm,forest", "classifier: --trainers: unknown trainer 'forest' in 'forest'; expected one of sdca, lbfgs, svm, perceptron, fasttree.")]
+    public void A_bad_trainer_spec_is_refused_naming_the_option(string trainers, string message)
+    {
+        var result = InProcessCli.Run("train", "--data", "no-such-file.csv", "--text", "Text", "--label", "Label", "--trainers", trainers);
+
+        result.AssertFailure(message);
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Topic classification beside the peers (../shared/peers/classify.py), one run on one machine: AG News (2,000 training
 # rows, the official 7,600-row test set) and BBC News categories (title + text, the dataset's split).
-# Usage: tests/bench/classify-vs-peers.sh [OUT_DIR]   (about 15 minutes on 2 cores; needs ../shared/peers/setup.sh once)
+# Usage: tests/bench/classify-vs-peers.sh [OUT_DIR]   (about 10 minutes on 2 cores; needs ../shared/peers/setup.sh once)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${CLASSIFIER_SHARED:-$root/../shared}
@@ -23,10 +23,10 @@ train() {
 
 echo "## AG News: peers"
 "$shared/peers/classify.py" --train "$ag/train.csv" --test "$ag/test.csv" --text Title,Description --label Label
-echo "## AG News: classifier (cross-validation chooses among the candidates)"
+echo "## AG News: classifier (cross-validation chooses among the candidates: featurizer x trainer x SVM penalty)"
 train ag-news --data "$ag/train.csv" --test "$ag/test.csv" --text Title,Description --label Label \
   --featurizers tfidf,ngrams,subwords --trainers lbfgs,svm,perceptron
-echo "## AG News: classifier, tfidf + svm alone"
+echo "## AG News: classifier, tfidf + svm alone (cross-validation chooses the penalty)"
 train ag-news-svm --data "$ag/train.csv" --test "$ag/test.csv" --text Title,Description --label Label --featurizers tfidf --trainers svm
 
 echo "## BBC categories: peers"

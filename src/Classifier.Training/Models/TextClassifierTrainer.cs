@@ -5,6 +5,7 @@ using Classifier.Text;
 using Classifier.Training.Data;
 using Classifier.Training.Evaluation;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
 
@@ -24,6 +25,7 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
     public TextTrainingResult Train(IReadOnlyList<LabelledRow> rows, IReadOnlyList<string> inputNames)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var specs = TrainerSpec.ParseList(options.Trainers, nameof(TextTrainingOptions.Trainers));
         var train = rows.Where(r => r.Split is null or "" or "train").ToList();
         var dev = rows.Where(r => r.Split == "dev").ToList();
         var test = rows.Where(r => r.Split == "test").ToList();
@@ -43,35 +45,52 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
 
         var candidates = new List<CandidateResult>();
         var outOfFold = new Dictionary<CandidateResult, float[][]>();
+        var cvWatch = Stopwatch.StartNew();
         foreach (var featurizer in options.Featurizers)
         {
             var encoded = Encode(train, featurizer);
-            foreach (var trainer in options.Trainers)
-            {
-                var watch = Stopwatch.StartNew();
-                var scores = new List<double>();
-                var oof = new float[train.Count][];
-                for (var fold = 0; fold < options.Folds; fold++)
-                {
-                    progress?.Report($"cross-validation: {featurizer} + {trainer}, fold {fold + 1}/{options.Folds}");
-                    var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
-                    var outFold = Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).ToList();
-                    var model = Fit(featurizer, trainer, labels, inputNames, outFold.Select(i => encoded[i]).ToList());
-                    // The classifier encodes sub-words itself when it predicts, as it will at run time: hand it raw text.
-                    var predicted = model.PredictRawBatch(inFold.Select(i => train[i].Texts).ToList());
-                    for (var j = 0; j < inFold.Count; j++)
-                        oof[inFold[j]] = predicted[j];
-                    var truth = inFold.Select(i => trainTruth[i]).ToList();
-                    scores.Add(ClassificationMetrics.Compute(labels, truth, predicted, predicted.Select(ArgMax).ToList()).MacroF1);
-                }
+            var scores = new double[specs.Count, options.Folds];
+            var seconds = new double[specs.Count, options.Folds];
+            var oof = specs.Select(_ => new float[train.Count][]).ToArray();
 
-                var candidate = new CandidateResult(featurizer, trainer, scores, watch.Elapsed.TotalSeconds);
+            // Folds run in parallel, each on its own rows, featurized once for all its candidates; every fit has its own
+            // context with the same seed and single-threaded or fixed-thread trainers, and every result goes to its own slot,
+            // so the scores do not depend on the order in which folds finish.
+            void RunFold(int fold)
+            {
+                var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToList();
+                var outFold = Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).ToList();
+                progress?.Report($"cross-validation: {featurizer}, fold {fold + 1}/{options.Folds}: featurizing {outFold.Count} rows");
+                var features = FoldFeatures.Fit(options, featurizer, labels, inputNames, outFold.Select(i => encoded[i]).ToList());
+                // The classifier encodes sub-words itself when it predicts, as it will at run time: hand it raw text.
+                var inFoldTexts = inFold.Select(i => train[i].Texts).ToList();
+                var truth = inFold.Select(i => trainTruth[i]).ToList();
+                for (var s = 0; s < specs.Count; s++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var model = features.Train(specs[s], labels, inputNames);
+                    var predicted = model.PredictRawBatch(inFoldTexts);
+                    for (var j = 0; j < inFold.Count; j++)
+                        oof[s][inFold[j]] = predicted[j];
+                    scores[s, fold] = ClassificationMetrics.Compute(labels, truth, predicted, predicted.Select(ArgMax).ToList()).MacroF1;
+                    seconds[s, fold] = watch.Elapsed.TotalSeconds;
+                    progress?.Report(string.Create(CultureInfo.InvariantCulture, $"cross-validation: {featurizer} + {specs[s]}, fold {fold + 1}/{options.Folds}: macro-F1 {scores[s, fold]:F4} ({seconds[s, fold]:F1} s)"));
+                }
+            }
+
+            Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelFolds) }, RunFold);
+
+            for (var s = 0; s < specs.Count; s++)
+            {
+                var foldScores = Enumerable.Range(0, options.Folds).Select(f => scores[s, f]).ToList();
+                var candidate = new CandidateResult(featurizer, specs[s].Trainer, specs[s].L2, foldScores, Enumerable.Range(0, options.Folds).Sum(f => seconds[s, f]));
                 candidates.Add(candidate);
-                outOfFold[candidate] = oof;
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  {featurizer} + {trainer}: macro-F1 {candidate.Mean:F4} ± {candidate.Spread:F4} ({candidate.Seconds:F1} s)"));
+                outOfFold[candidate] = oof[s];
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  {candidate.Name}: macro-F1 {candidate.Mean:F4} ± {candidate.Spread:F4} ({candidate.Seconds:F1} s)"));
             }
         }
 
+        var crossValidationSeconds = cvWatch.Elapsed.TotalSeconds;
         var best = candidates.OrderByDescending(c => c.Mean).First();
         var bestOof = outOfFold[best];
         var calibration = CalibrationFitter.Fit(trainTruth, bestOof, binary);
@@ -80,7 +99,7 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
         var eceBefore = ClassificationMetrics.CalibrationError(trainTruth, bestOof, bestOof.Select(ArgMax).ToList());
         var eceAfter = ClassificationMetrics.CalibrationError(trainTruth, calibratedOof, calibratedOof.Select(ArgMax).ToList());
 
-        progress?.Report($"fitting the final model: {best.Featurizer} + {best.Trainer}");
+        progress?.Report($"fitting the final model: {best.Name}");
         var finalRows = options.FitFinalOnTrainAndDev ? train.Concat(dev).ToList() : train;
         var watchFinal = Stopwatch.StartNew();
         var entry = new ModelEntry
@@ -95,14 +114,17 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             Settings = new Dictionary<string, string>
             {
                 ["folds"] = options.Folds.ToString(CultureInfo.InvariantCulture),
-                ["candidates"] = string.Join(", ", candidates.Select(c => $"{c.Featurizer}+{c.Trainer}")),
+                ["candidates"] = string.Join(", ", candidates.Select(c => c.Name)),
                 ["finalFit"] = options.FitFinalOnTrainAndDev ? "train+dev" : "train",
                 ["wordNgrams"] = "1-2 (tf-idf)",
                 ["charNgrams"] = best.Featurizer switch { "ngrams" => "1-5 (tf-idf)", "tfidf" => "2-5 within tokens (sublinear tf-idf)", _ => "none" },
                 ["inputs"] = options.JoinInputs && inputNames.Count > 1 ? "joined (one vocabulary)" : "separate",
             },
         };
-        var final = Fit(best.Featurizer, best.Trainer, labels, inputNames, Encode(finalRows, best.Featurizer), entry);
+        if (best.L2 is { } l2)
+            entry.Settings["l2"] = TrainerSpec.FormatL2(l2);
+        var final = FoldFeatures.Fit(options, best.Featurizer, labels, inputNames, Encode(finalRows, best.Featurizer))
+            .Train(new TrainerSpec(best.Trainer, best.L2), labels, inputNames, entry);
         var fitSeconds = watchFinal.Elapsed.TotalSeconds;
 
         ClassificationMetrics? testRaw = null, testCalibrated = null;
@@ -124,7 +146,7 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             metrics["testRows"] = test.Count;
         }
 
-        return new TextTrainingResult(final, candidates, best, eceBefore, eceAfter, testRaw, testCalibrated, finalRows.Count, test.Count, fitSeconds);
+        return new TextTrainingResult(final, candidates, best, eceBefore, eceAfter, testRaw, testCalibrated, finalRows.Count, test.Count, fitSeconds, crossValidationSeconds);
     }
 
     /// <summary>Labels in a stable order; for two labels, negative first and positive second.</summary>
@@ -179,32 +201,66 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
         return assignment;
     }
 
-    private TextClassifier Fit(string featurizer, string trainer, IReadOnlyList<string> labels, IReadOnlyList<string> inputNames, IReadOnlyList<LabelledRow> rows, ModelEntry? entry = null)
+    /// <summary>Rows featurized once (label keys and a feature vector each), on which any trainer is then fitted: the folds of
+    /// cross-validation featurize once for every trainer and penalty, and the trainers' passes over the data read the
+    /// vectors rather than featurizing the text again.</summary>
+    private sealed class FoldFeatures
     {
-        var ml = new MLContext(options.Seed);
-        var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow(l)));
-        entry ??= new ModelEntry { Task = labels.Count == 2 ? "binary" : "multiclass", Labels = [.. labels], Inputs = [.. inputNames], Featurizer = featurizer, Trainer = trainer };
-        IEstimator<ITransformer> labelKeys = ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(TextModelInput.Label), keyData: keys);
-        if (featurizer == "tfidf")
+        private readonly int _seed;
+        private readonly string _featurizer;
+        private readonly TfidfFeaturizer? _tfidf;
+        private readonly ITransformer _featurize;
+        private readonly IDataView _data;
+
+        private FoldFeatures(int seed, string featurizer, TfidfFeaturizer? tfidf, ITransformer featurize, IDataView data)
         {
-            // This library's featurizer runs outside ML.NET: the model learns from its vectors, and the vocabulary travels
-            // in the model's zip. The vectors are made once (trainers pass over the data many times).
-            var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs);
-            var vectors = ml.Data.LoadFromEnumerable(
-                rows.Select(r => new VectorModelInput { Features = tfidf.Featurize(r.Texts).ToVBuffer(tfidf.Dimension), Label = r.Label }).ToList(),
-                VectorModelInput.Schema(tfidf.Dimension));
-            return TextClassifier.Create(ml, labelKeys.Append(Trainer(ml, trainer)).Fit(vectors), entry, tfidf);
+            _seed = seed;
+            _featurizer = featurizer;
+            _tfidf = tfidf;
+            _featurize = featurize;
+            _data = data;
         }
 
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => TextModelInput.FromSlots(r.Texts, r.Label)));
-        var pipeline = BuildPipeline(ml, featurizer, trainer, inputNames.Count, options.JoinInputs, labelKeys);
-        return TextClassifier.Create(ml, pipeline.Fit(data), entry);
+        public static FoldFeatures Fit(TextTrainingOptions options, string featurizer, IReadOnlyList<string> labels, IReadOnlyList<string> inputNames, IReadOnlyList<LabelledRow> rows)
+        {
+            var ml = new MLContext(options.Seed);
+            var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow(l)));
+            IEstimator<ITransformer> labelKeys = ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(TextModelInput.Label), keyData: keys);
+            if (featurizer == "tfidf")
+            {
+                // This library's featurizer runs outside ML.NET: the model learns from its vectors, and the vocabulary travels
+                // in the model's zip.
+                var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs);
+                var vectors = ml.Data.LoadFromEnumerable(
+                    rows.Select(r => new VectorModelInput { Features = tfidf.Featurize(r.Texts).ToVBuffer(tfidf.Dimension), Label = r.Label }).ToList(),
+                    VectorModelInput.Schema(tfidf.Dimension));
+                var mapKeys = labelKeys.Fit(vectors);
+                return new FoldFeatures(options.Seed, featurizer, tfidf, mapKeys, mapKeys.Transform(vectors));
+            }
+
+            var data = ml.Data.LoadFromEnumerable(rows.Select(r => TextModelInput.FromSlots(r.Texts, r.Label)));
+            var featurize = FeaturizerPipeline(ml, featurizer, inputNames.Count, options.JoinInputs, labelKeys).Fit(data);
+            // Cached: a trainer passes over the rows many times, and ML.NET's text featurizers are far slower than a pass.
+            return new FoldFeatures(options.Seed, featurizer, null, featurize, ml.Data.Cache(featurize.Transform(data), LabelKey, Features));
+        }
+
+        /// <summary>Fits <paramref name="spec"/> on the featurized rows, with a context of its own seeded alike, so that a fit
+        /// does not depend on what was fitted before it.</summary>
+        public TextClassifier Train(TrainerSpec spec, IReadOnlyList<string> labels, IReadOnlyList<string> inputNames, ModelEntry? entry = null)
+        {
+            var ml = new MLContext(_seed);
+            entry ??= new ModelEntry { Task = labels.Count == 2 ? "binary" : "multiclass", Labels = [.. labels], Inputs = [.. inputNames], Featurizer = _featurizer, Trainer = spec.Trainer };
+            var trained = Trainer(ml, spec).Fit(_data);
+            // One flat chain, as fitting featurizer and trainer in one pipeline gives.
+            var model = new TransformerChain<ITransformer>(_featurize is IEnumerable<ITransformer> steps ? [.. steps, trained] : [_featurize, trained]);
+            return TextClassifier.Create(ml, model, entry, _tfidf);
+        }
     }
 
     // The key order of MapValueToKey comes from a one-column view of the labels in the manifest's order.
     private sealed record LabelRow(string Label);
 
-    private static IEstimator<ITransformer> BuildPipeline(MLContext ml, string featurizer, string trainer, int slots, bool joinInputs, IEstimator<ITransformer> pipeline)
+    private static IEstimator<ITransformer> FeaturizerPipeline(MLContext ml, string featurizer, int slots, bool joinInputs, IEstimator<ITransformer> pipeline)
     {
         // Joined inputs share one vocabulary (a title word and the same word in the body are one feature); separate inputs
         // get one block each, so that a word in the sentence weighs differently from the same word in its context.
@@ -224,8 +280,7 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             }
         }
 
-        pipeline = pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
-        return pipeline.Append(Trainer(ml, trainer));
+        return pipeline.Append(ml.Transforms.Concatenate(Features, [.. columns]));
     }
 
     private static IEnumerable<(string Part, TextFeaturizingEstimator.Options Options)> FeatureBlocks(string featurizer)
@@ -261,11 +316,11 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
         };
     }
 
-    private static IEstimator<ITransformer> Trainer(MLContext ml, string name) => name switch
+    private static IEstimator<ITransformer> Trainer(MLContext ml, TrainerSpec spec) => spec.Trainer switch
     {
         "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(LabelKey, Features),
-        // ML.NET's default L1 and L2 of 1 drown L2-normalised tf-idf features; these suit them.
-        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features, l1Regularization: 0, l2Regularization: 0.0003f),
+        // ML.NET's default L1 and L2 of 1 drown L2-normalised tf-idf features; the penalties of TrainerSpec suit them.
+        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LabelKey, Features, l1Regularization: 0, l2Regularization: Penalty(spec)),
         // A linear SVM (smoothed hinge loss) solved in the dual by SDCA to a tight tolerance, as liblinear solves LinearSVC;
         // one thread keeps it deterministic. One-versus-all calibrates each class's margin to a probability.
         "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.SdcaNonCalibrated(new SdcaNonCalibratedBinaryTrainer.Options
@@ -274,15 +329,18 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             FeatureColumnName = Features,
             LossFunction = new SmoothedHingeLoss(),
             L1Regularization = 0,
-            L2Regularization = 3e-4f,
+            L2Regularization = Penalty(spec),
             ConvergenceTolerance = 1e-5f,
             MaximumNumberOfIterations = 200,
             NumberOfThreads = 1,
         }), LabelKey),
         "perceptron" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron(LabelKey, Features, numberOfIterations: 10), LabelKey),
         "fasttree" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(LabelKey, Features, numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 5), LabelKey),
-        _ => throw new ArgumentException($"unknown trainer '{name}' (expected {string.Join(", ", TextTrainingOptions.AllTrainers)})."),
+        _ => throw new ArgumentException($"unknown trainer '{spec.Trainer}' (expected {string.Join(", ", TextTrainingOptions.AllTrainers)})."),
     };
+
+    private static float Penalty(TrainerSpec spec) =>
+        (float)(spec.L2 ?? throw new ArgumentException($"trainer '{spec.Trainer}' needs an L2 penalty (a spec such as {spec.Trainer}:l2=3e-4)."));
 
     private static List<LabelledRow> Encode(IReadOnlyList<LabelledRow> rows, string featurizer) =>
         featurizer == "subwords"

@@ -13,11 +13,17 @@ public sealed record TextTrainingOptions
     /// <summary>Featurizers to compare.</summary>
     public IReadOnlyList<string> Featurizers { get; init; } = AllFeaturizers;
 
-    /// <summary>Trainers to compare.</summary>
+    /// <summary>Trainers to compare, as <see cref="TrainerSpec"/> specs: <c>svm</c> (every L2 of its default grid),
+    /// <c>svm:l2=2e-4</c> (one penalty) or <c>svm:l2=1e-4/3e-4</c> (several). Each featurizer × trainer × penalty is one
+    /// cross-validation candidate.</summary>
     public IReadOnlyList<string> Trainers { get; init; } = AllTrainers;
 
     /// <summary>Cross-validation folds on the training split.</summary>
     public int Folds { get; init; } = 5;
+
+    /// <summary>How many folds are cross-validated at once (each fold's trainers run one after the other, each with its own
+    /// seeded context, so the results do not depend on it); by default one per processor.</summary>
+    public int MaxParallelFolds { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Seed of every random choice (fold assignment, trainers).</summary>
     public int Seed { get; init; } = 1;

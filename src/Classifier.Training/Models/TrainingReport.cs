@@ -18,14 +18,15 @@ public static class TrainingReport
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"## Model `{name}`");
         text.AppendLine();
-        text.AppendLine(c, $"Chosen: **{result.Best.Featurizer} + {result.Best.Trainer}** (mean macro-F1 {result.Best.Mean:F4} over {result.Best.FoldMacroF1.Count} folds). Final fit on {result.TrainRows} rows in {result.FitSeconds:F1} s; test rows: {result.TestRows}.");
+        var penalty = result.Best.L2 is { } l2 ? $", L2 {TrainerSpec.FormatL2(l2)}" : "";
+        text.AppendLine(c, $"Chosen: **{result.Best.Featurizer} + {result.Best.Trainer}{penalty}** (`{result.Best.Name}`, mean macro-F1 {result.Best.Mean:F4} over {result.Best.FoldMacroF1.Count} folds). Final fit on {result.TrainRows} rows in {result.FitSeconds:F1} s; test rows: {result.TestRows}.");
         text.AppendLine();
-        text.AppendLine("Cross-validation on the training split (stratified, articles kept in one fold):");
+        text.AppendLine(c, $"Cross-validation on the training split (stratified, articles kept in one fold), {result.Candidates.Count} candidates in {result.CrossValidationSeconds:F1} s:");
         text.AppendLine();
-        text.AppendLine("| featurizer | trainer | macro-F1 mean | spread (sd) | folds | seconds |");
-        text.AppendLine("| --- | --- | ---: | ---: | --- | ---: |");
+        text.AppendLine("| featurizer | trainer | L2 | macro-F1 mean | spread (sd) | folds | seconds |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | --- | ---: |");
         foreach (var candidate in result.Candidates.OrderByDescending(x => x.Mean))
-            text.AppendLine(c, $"| {candidate.Featurizer} | {candidate.Trainer} | {candidate.Mean:F4} | {candidate.Spread:F4} | {string.Join(" ", candidate.FoldMacroF1.Select(f => f.ToString("F3", c)))} | {candidate.Seconds:F1} |");
+            text.AppendLine(c, $"| {candidate.Featurizer} | {candidate.Trainer} | {(candidate.L2 is { } x ? TrainerSpec.FormatL2(x) : "")} | {candidate.Mean:F4} | {candidate.Spread:F4} | {string.Join(" ", candidate.FoldMacroF1.Select(f => f.ToString("F3", c)))} | {candidate.Seconds:F1} |");
         text.AppendLine();
         text.AppendLine(c, $"Calibration ({result.Model.Entry.Calibration.Method}): out-of-fold ECE {result.OutOfFoldEceBefore:F4} before, {result.OutOfFoldEceAfter:F4} after.");
         if (result.Test is { } test && result.TestUncalibrated is { } raw)
@@ -98,8 +99,9 @@ public static class TrainingReport
 
     private static object Text(TextTrainingResult result) => new
     {
-        chosen = new { featurizer = result.Best.Featurizer, trainer = result.Best.Trainer },
-        candidates = result.Candidates.Select(x => new { x.Featurizer, x.Trainer, mean = x.Mean, spread = x.Spread, folds = x.FoldMacroF1, x.Seconds }),
+        chosen = new { featurizer = result.Best.Featurizer, trainer = result.Best.Trainer, l2 = result.Best.L2, name = result.Best.Name },
+        candidates = result.Candidates.Select(x => new { x.Featurizer, x.Trainer, x.L2, x.Name, mean = x.Mean, spread = x.Spread, folds = x.FoldMacroF1, x.Seconds }),
+        crossValidationSeconds = result.CrossValidationSeconds,
         calibration = result.Model.Entry.Calibration,
         outOfFoldEce = new { before = result.OutOfFoldEceBefore, after = result.OutOfFoldEceAfter },
         test = result.Test,
