@@ -171,6 +171,8 @@ internal static class TrainCommand
         if (manifest.DataHash != corpus.DataHash)
             throw new CliException($"{source}: its models learned from data {manifest.DataHash}, the corpus hashes to {corpus.DataHash}; retrain the whole bundle.");
 
+        // Only the two text models are loaded, not the whole bundle (ModelBundle.Load): the old salience model may not match
+        // the salience features of this build, and replacing it is the point.
         var ml = new MLContext(options.Seed);
         TextClassifier Text(string name)
         {
