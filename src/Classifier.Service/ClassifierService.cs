@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Classifier.Service;
 
 /// <summary>Builds the HTTP service: <c>POST /v1/tag</c>, <c>/v1/summarize</c>, <c>/v1/batch</c>, <c>GET /v1/models</c>,
-/// <c>POST /v1/models/reload</c>, <c>GET /healthz</c> and <c>GET /openapi/v1.json</c> (see <c>docs/http-api.md</c>).</summary>
+/// <c>POST /v1/models/reload</c>, <c>GET /healthz</c>, <c>GET /openapi/v1.json</c> and the analysts' web page at <c>GET /</c>
+/// (see <c>docs/http-api.md</c>).</summary>
 /// <example>
 /// <code>
 /// var app = ClassifierService.Build(new ServiceOptions { Urls = "http://127.0.0.1:5080", ModelsFolder = "models" });
@@ -69,6 +70,7 @@ public static class ClassifierService
         app.MapPost("/v1/models/reload", new RequestDelegate(endpoints.ReloadAsync));
         app.MapGet("/healthz", new RequestDelegate(endpoints.HealthAsync));
         app.MapGet("/openapi/v1.json", new RequestDelegate(Endpoints.OpenApiAsync));
+        app.MapGet("/", new RequestDelegate(AnalystPage.ServeAsync));
         return app;
     }
 }

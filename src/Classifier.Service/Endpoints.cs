@@ -21,7 +21,7 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, AnalysisCounter
 
     private const string JsonType = "application/json; charset=utf-8";
     private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(1);
-    private static readonly Lazy<byte[]> s_openApi = new(ReadOpenApi);
+    private static readonly Lazy<byte[]> s_openApi = new(() => ReadResource("Classifier.Service.openapi.json"));
 
     // Compact, with non-ASCII text as UTF-8 rather than \u escapes: byte for byte the lines of the CLI's --jsonl output.
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -276,10 +276,11 @@ internal sealed class Endpoints(ModelHost models, WorkGate gate, AnalysisCounter
         return buffer.WrittenMemory;
     }
 
-    private static byte[] ReadOpenApi()
+    /// <summary>A file embedded in this assembly under <paramref name="name"/>.</summary>
+    internal static byte[] ReadResource(string name)
     {
-        using var stream = typeof(Endpoints).Assembly.GetManifestResourceStream("Classifier.Service.openapi.json")
-            ?? throw new InvalidOperationException("the OpenAPI document is not embedded in the assembly.");
+        using var stream = typeof(Endpoints).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded in the assembly.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

@@ -203,6 +203,29 @@ public sealed class AnalyzeCommandTests : IDisposable
         result.AssertMessage($"Run 'classifier {verb} --help' for usage.");
     }
 
+    [Theory]
+    [InlineData("md", "_Western sentences were found but left out: they do not fit the length budget._", "_No sentence of this article bears on Western interests._")]
+    [InlineData("text", "  (Western sentences were found but left out: they do not fit the length budget.)", "  (none)")]
+    public void SectionsEmptiedByTheBudgetDoNotSayThereIsNothing(string format, string overBudget, string none)
+    {
+        // The example article has Western sentences and many key points; 60 characters hold none of them.
+        var article = SharedData.ExampleArticle;
+        Assert.Contains(s_analyzer.Value.Analyze(File.ReadAllText(article)).Sentences, s => s.IsWestern);
+
+        var budgeted = InProcessCli.Run("summarize", article, "--format", format, "--max-chars", "60", "--models", SharedData.Models);
+        Assert.Equal(0, budgeted.ExitCode);
+        Assert.Contains(overBudget, budgeted.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(none, budgeted.Stdout, StringComparison.Ordinal);
+        if (format == "md")
+            Assert.Contains("_Other sentences were left out: they do not fit the summary's options", budgeted.Stdout, StringComparison.Ordinal);
+
+        var empty = InProcessCli.Run("summarize", _folder.Write("empty.txt", ""), "--format", format, "--models", SharedData.Models);
+        Assert.Contains(none, empty.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(overBudget, empty.Stdout, StringComparison.Ordinal);
+        if (format == "md")
+            Assert.Contains("_No substantive paragraphs found._", empty.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NoInputIsNamed() =>
         InProcessCli.Run("summarize", "--models", SharedData.Models).AssertFailure("classifier: give an article FILE, a folder, - for standard input, or --jsonl.");

@@ -167,7 +167,7 @@ public sealed class EndpointTests(DefaultService fixture)
     [Theory]
     [InlineData("/v2/nothing")]
     [InlineData("/v1/tag/extra")]
-    [InlineData("/")]
+    [InlineData("/index.html")]
     public async Task AnUnknownRouteIsAProblemWithACode(string path)
     {
         var problem = (await Service.GetAsync(path)).AssertProblem(HttpStatusCode.NotFound, "not-found");

@@ -18,7 +18,7 @@ internal static class AnalysisText
         output.WriteLine($"{h}# Key Takeaways");
         output.WriteLine();
         if (summary.KeyPoints.Count == 0)
-            output.WriteLine("_No substantive paragraphs found._\n");
+            output.WriteLine($"_{NoKeyPoints(summary)}_\n");
         foreach (var point in summary.KeyPoints)
         {
             output.WriteLine($"{h}## {Capitalize(point.Topic)}");
@@ -29,7 +29,7 @@ internal static class AnalysisText
         output.WriteLine($"{h}# Why It Matters to the West");
         output.WriteLine();
         if (summary.West.Count == 0)
-            output.WriteLine("_No sentence of this article bears on Western interests._\n");
+            output.WriteLine(HasWesternSentences(summary) ? $"_{OverBudget}_\n" : "_No sentence of this article bears on Western interests._\n");
         else
             Bullets(summary.West, output);
     }
@@ -50,7 +50,7 @@ internal static class AnalysisText
 
         output.WriteLine("Why it matters to the West:");
         if (summary.West.Count == 0)
-            output.WriteLine("  (none)");
+            output.WriteLine(HasWesternSentences(summary) ? $"  ({OverBudget})" : "  (none)");
         foreach (var s in summary.West)
             output.WriteLine($"  * {s.Text}");
     }
@@ -86,6 +86,23 @@ internal static class AnalysisText
                 output.WriteLine($"  {flag} {s.WesternScore.ToString("F2", CultureInfo.InvariantCulture)} {s.Salience.ToString("F2", CultureInfo.InvariantCulture)}  {s.Text}");
             }
         }
+    }
+
+    // An empty West section means "none" only when the article has no Western sentence; otherwise the length budget left
+    // them out, and saying "none" would tell the analyst the opposite of what the models found.
+    private const string OverBudget = "Western sentences were found but left out: they do not fit the length budget.";
+
+    private static bool HasWesternSentences(ArticleSummary summary) => summary.Analysis.Sentences.Any(s => s.IsWestern);
+
+    // Why there are no key points: nothing substantive, all of it already in the highlights, or the options left it out.
+    private static string NoKeyPoints(ArticleSummary summary)
+    {
+        var candidates = summary.Analysis.Sentences.Count(s => s.IsCandidate);
+        if (candidates == 0)
+            return "No substantive paragraphs found.";
+        return candidates <= summary.Highlights.Count
+            ? "Every substantive sentence is among the highlights."
+            : "Other sentences were left out: they do not fit the summary's options (length budget, key points per topic).";
     }
 
     private static void Bullets(IReadOnlyList<SummarySentence> sentences, TextWriter output)
