@@ -23,7 +23,8 @@ public sealed class ArticleSummary
     /// <summary>The most salient other sentences of each topic, topics in order of weight.</summary>
     public IReadOnlyList<KeyPoint> KeyPoints { get; }
 
-    /// <summary>Why it matters to the West: Western sentences by probability, in article order; empty when there are none.</summary>
+    /// <summary>Why it matters to the West: Western sentences by probability, in article order; empty when there are none, or
+    /// when none fits the length budget (tell the two apart by <see cref="ArticleAnalysis.Sentences"/>).</summary>
     public IReadOnlyList<SummarySentence> West { get; }
 }
 
