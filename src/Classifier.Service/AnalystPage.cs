@@ -26,9 +26,6 @@ internal static partial class AnalystPage
         await response.Body.WriteAsync(html, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>The page and its policy.</summary>
-    internal static (byte[] Html, string Policy) Page => s_page.Value;
-
     private static (byte[] Html, string Policy) Build()
     {
         var html = Endpoints.ReadResource("Classifier.Service.page.html");
