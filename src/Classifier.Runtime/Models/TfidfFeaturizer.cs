@@ -93,7 +93,7 @@ internal sealed class TfidfFeaturizer
                 // Sorted by hash so that the same rows always give the same indices.
                 var kept = frequency.Where(p => p.Value >= minDocumentFrequency).OrderBy(p => p.Key).ToList();
                 var idf = kept.Select(p => (float)(Math.Log((1.0 + rows.Count) / (1.0 + p.Value)) + 1)).ToArray();
-                blocks[group * 2 + kind] = new Block([.. kept.Select(p => p.Key)], idf, minCharNgram);
+                blocks[group * 2 + kind] = new Block([.. kept.Select(p => p.Key)], idf);
             }
         }
 
@@ -109,7 +109,7 @@ internal sealed class TfidfFeaturizer
 
         var parts = new SparseVector[2];
         for (var kind = 0; kind < 2; kind++)
-            parts[kind] = _blocks[kind].Vector(Enumerable.Range(0, Slots).Select(slot => slot < row.Count ? row[slot] : ""), kind);
+            parts[kind] = _blocks[kind].Vector(Enumerable.Range(0, Slots).Select(slot => slot < row.Count ? row[slot] : ""), kind, MinCharNgram);
         return SparseVector.Concat(parts);
     }
 
@@ -118,7 +118,7 @@ internal sealed class TfidfFeaturizer
     {
         if (JoinInputs)
             throw new InvalidOperationException("joined inputs have no per-slot vectors.");
-        return SparseVector.Concat([_blocks[slot * 2].Vector([text], 0), _blocks[slot * 2 + 1].Vector([text], 1)]);
+        return SparseVector.Concat([_blocks[slot * 2].Vector([text], 0, MinCharNgram), _blocks[slot * 2 + 1].Vector([text], 1, MinCharNgram)]);
     }
 
     /// <summary>Writes the vocabulary and document frequencies.</summary>
@@ -178,7 +178,7 @@ internal sealed class TfidfFeaturizer
                     idf[i] = reader.ReadSingle();
                 }
 
-                blocks[b] = new Block(keys, idf, minChar);
+                blocks[b] = new Block(keys, idf);
             }
 
             return new TfidfFeaturizer(slots, join, minDf, minChar, blocks);
@@ -271,13 +271,10 @@ internal sealed class TfidfFeaturizer
         private readonly Entry[] _slots;
         private readonly int _shift;
 
-        private readonly int _minCharNgram;
-
-        public Block(ulong[] keys, float[] idf, int minCharNgram)
+        public Block(ulong[] keys, float[] idf)
         {
             Keys = keys;
             Idf = idf;
-            _minCharNgram = minCharNgram;
             var capacity = 16;
             while (capacity < keys.Length * 2)
                 capacity *= 2;
@@ -299,13 +296,13 @@ internal sealed class TfidfFeaturizer
         public int Offset { get; set; }
 
         /// <summary>The block's normalised tf-idf vector of some texts counted together, its n-grams in the order first seen.</summary>
-        public SparseVector Vector(IEnumerable<string> texts, int kind)
+        public SparseVector Vector(IEnumerable<string> texts, int kind, int minCharNgram)
         {
             // Scratch space per thread: featurizing is the hot path of tagging, and these would be most of its garbage.
             var hashes = t_hashes ??= new List<ulong>(1024);
             hashes.Clear();
             foreach (var text in texts)
-                Hashes(text, kind, _minCharNgram, hashes);
+                Hashes(text, kind, minCharNgram, hashes);
 
             // Repeats are counted in a small table keyed by vocabulary slot, not found by sorting: sorting the n-grams
             // of each text was most of the featurizer's time.
