@@ -19,7 +19,11 @@ public sealed class TrainCommandTests : IDisposable
         var result = InProcessCli.Run("train", "--bundle", data, "--salience-only", SharedData.Models, "--corpus-weight", "2", "--output", output);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("\"primaryWeight\": \"2\"", File.ReadAllText(Path.Combine(output, "manifest.json")), StringComparison.Ordinal);
+        var manifest = File.ReadAllText(Path.Combine(output, "manifest.json"));
+        Assert.Contains("\"primaryWeight\": \"2\"", manifest, StringComparison.Ordinal);
+        // The key-sentence model is retrained with it: the salience model learns from its out-of-fold probabilities.
+        Assert.Contains("\"keySentences\": \"read\"", manifest, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "keysentence.zip")));
         foreach (var file in new[] { "topic.zip", "western.zip" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(SharedData.Models, file)), File.ReadAllBytes(Path.Combine(output, file)));
         Assert.NotEmpty(ArticleAnalyzer.Load(output).Summarize("Lithium prices fell.\n\nThe company cut output at its mine in Nevada.").Highlights);

@@ -45,7 +45,7 @@ internal static class EvaluateCommand
                 var corpus = TrainingCorpus.Load(path);
                 if (corpus.Issues.Count > 0)
                     throw new CliException($"{corpus.Issues.Count} corpus problem(s), first: {corpus.Issues[0]}");
-                foreach (var (name, rows) in new[] { ("topic", CorpusRows.Topic(corpus)), ("western", CorpusRows.Western(corpus)) })
+                foreach (var (name, rows) in new[] { ("topic", CorpusRows.Topic(corpus)), ("western", CorpusRows.Western(corpus)), ("keysentence", CorpusRows.Key(corpus)) })
                 {
                     if (bundle.Classifiers.TryGetValue(name, out var classifier))
                         evaluations[name] = Evaluate(classifier, rows.Where(r => r.Split == "test").ToList());

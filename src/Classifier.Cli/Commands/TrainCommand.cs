@@ -30,6 +30,10 @@ internal static class TrainCommand
     // text transforms, about 24 µs with the library's own tf-idf (docs/benchmarks.md, analyzer speed).
     private const string BundleFeaturizers = "tfidf";
 
+    // The key-sentence model reads every sentence once more; word n-grams alone cost about a fifth of words and characters
+    // and score nearly as well on it (docs/training.md, the key-sentence model).
+    private const string KeySentenceFeaturizers = "words";
+
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "Labelled CSV or JSON Lines file." };
@@ -61,13 +65,14 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed rows and empty labels (they are counted and reported)." };
-        var salienceOnly = new Option<string?>("--salience-only") { Description = "With --bundle: retrain only the salience model, taking the topic and Western models from this bundle folder (trained on the same training-data); about a minute instead of four." };
+        var salienceOnly = new Option<string?>("--salience-only") { Description = "With --bundle: retrain only the key-sentence and salience models, taking the topic and Western models from this bundle folder (trained on the same training-data); about a minute and a half instead of five." };
         var corpusWeight = new Option<float?>("--corpus-weight") { Description = $"With --bundle: how much a corpus article counts against one from --summaries in the salience model (default: {new SalienceTrainingOptions().PrimaryWeight.ToString(CultureInfo.InvariantCulture)})." };
+        var oracleLabels = new Option<bool>("--oracle-labels") { Description = "With --bundle: the salience model learns from the greedy ROUGE oracle on every article, ignoring the corpus's key sentences (K: lines); for comparison." };
         var summaries = new Option<string?>("--summaries") { Description = "With --bundle: more articles with reference summaries for the salience model (JSON Lines {id, title?, text, summary, split?}, e.g. BBC News Summary); its train and dev splits are learned from, its test split scored." };
 
         var command = new Command("train", "Train text classifiers: compare featurizers and trainers by stratified cross-validation, calibrate, test, save.")
         {
-            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries, salienceOnly, corpusWeight,
+            data, testData, text, separateText, label, split, group, positive, name, bundle, output, featurizers, trainers, folds, seed, skipBad, summaries, salienceOnly, corpusWeight, oracleLabels,
         };
         command.SetAction(result => CommandRunner.Run(() =>
         {
@@ -80,7 +85,7 @@ internal static class TrainCommand
                 PositiveLabel = result.GetValue(positive),
                 JoinInputs = !result.GetValue(separateText),
             };
-            var salienceOptions = new SalienceTrainingOptions { Seed = options.Seed };
+            var salienceOptions = new SalienceTrainingOptions { Seed = options.Seed, UseKeySentences = !result.GetValue(oracleLabels) };
             if (result.GetValue(corpusWeight) is { } weight)
             {
                 salienceOptions = weight is > 0 and < float.PositiveInfinity
@@ -108,7 +113,8 @@ internal static class TrainCommand
                 results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
                 var westernTrainers = result.GetValue(trainers) is null ? Trainers(BundleWesternTrainers) : options.Trainers;
                 results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1", JoinInputs = false, Trainers = westernTrainers }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
-                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, result.GetValue(summaries), salienceOptions, progress);
+                results["keysentence"] = TrainKeySentences(corpus, options, progress);
+                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, results["keysentence"], result.GetValue(summaries), salienceOptions, progress);
                 dataHash = corpus.DataHash;
                 description = $"{folder}: {corpus.Articles.Count} original labelled articles (the project's corpus)";
             }
@@ -158,7 +164,7 @@ internal static class TrainCommand
         return command;
     }
 
-    // The bundle in source with a new salience model: its topic and Western models are copied as they are. They must have
+    // The bundle in source with new key-sentence and salience models: its topic and Western models are copied as they are. They must have
     // learned from the same corpus, since their probabilities are salience features.
     private static void RetrainSalience(string source, TrainingCorpus corpus, string? extra, SalienceTrainingOptions options, string output, IProgress<string> progress)
     {
@@ -181,10 +187,12 @@ internal static class TrainCommand
             return TextClassifier.Load(ml, zip, entry, Path.Combine(source, entry.File));
         }
 
-        var salience = TrainSalience(corpus, Text("topic"), Text("western"), extra, options, progress);
+        var key = TrainKeySentences(corpus, new TextTrainingOptions { Trainers = Trainers(BundleTrainers), Seed = options.Seed }, progress);
+        var salience = TrainSalience(corpus, Text("topic"), Text("western"), key, extra, options, progress);
+        manifest.Models["keysentence"] = key.Model.Entry with { File = "keysentence.zip" };
         manifest.Models["salience"] = salience.Entry with { File = "salience.zip" };
         manifest = manifest with { Created = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) };
-        var files = new Dictionary<string, Action<Stream>> { ["salience.zip"] = salience.Save };
+        var files = new Dictionary<string, Action<Stream>> { ["salience.zip"] = salience.Save, ["keysentence.zip"] = key.Model.Save };
         foreach (var name in new[] { "topic", "western" })
         {
             var file = Path.Combine(source, manifest.Models[name].File);
@@ -195,14 +203,20 @@ internal static class TrainCommand
             };
         }
 
-        var report = TrainingReport.ToMarkdown("salience", salience);
+        var report = TrainingReport.ToMarkdown("keysentence", key) + "\n" + TrainingReport.ToMarkdown("salience", salience);
         files["salience-report.md"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report));
         BundleWriter.Write(output, manifest, files);
         Console.Out.WriteLine(report);
         progress.Report($"wrote {output}");
     }
 
-    private static SalienceTrainingResult TrainSalience(TrainingCorpus corpus, TextClassifier topic, TextClassifier western, string? extra, SalienceTrainingOptions options, IProgress<string> progress)
+    // The key-sentence model: which sentences an editor lifts as highlights, from the words alone. Its out-of-fold
+    // probabilities are what the salience model learns from.
+    private static TextTrainingResult TrainKeySentences(TrainingCorpus corpus, TextTrainingOptions options, IProgress<string> progress) =>
+        new TextClassifierTrainer(options with { PositiveLabel = "1", JoinInputs = false, Featurizers = List(KeySentenceFeaturizers) }, progress)
+            .Train(CorpusRows.Key(corpus), CorpusRows.KeyInputs);
+
+    private static SalienceTrainingResult TrainSalience(TrainingCorpus corpus, TextClassifier topic, TextClassifier western, TextTrainingResult? key, string? extra, SalienceTrainingOptions options, IProgress<string> progress)
     {
         var articles = SummaryData.FromCorpus(corpus);
         var tests = new Dictionary<string, IReadOnlyList<SummaryArticle>> { ["corpus"] = [.. articles.Where(a => a.Split == "test")] };
@@ -214,7 +228,10 @@ internal static class TrainCommand
             tests[Path.GetFileNameWithoutExtension(extra)] = [.. more.Where(a => a.Split == "test")];
         }
 
-        return new SalienceTrainer(options, progress).Train(topic, western, train, tests);
+        var keyOutOfFold = key?.OutOfFold
+            .GroupBy(r => (r.Row.Group ?? "", Classifier.Text.WhiteSpace.Collapse(r.Row.Texts[0])))
+            .ToDictionary(g => g.Key, g => g.First().Probabilities[1]);
+        return new SalienceTrainer(options, progress).Train(topic, western, key?.Model, keyOutOfFold, train, tests);
     }
 
     private static IEnumerable<LabelledRow> Read(string path, TabularColumns columns)

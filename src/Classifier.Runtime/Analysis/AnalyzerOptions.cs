@@ -20,4 +20,8 @@ public sealed record AnalyzerOptions
 
     /// <summary>The name of the Western-relevance model in the bundle.</summary>
     public string WesternModel { get; init; } = "western";
+
+    /// <summary>The name of the key-sentence model in the bundle: a binary text model of whether an editor would lift a
+    /// sentence as a highlight, whose probability the salience model reads. Required when the salience model learned from one.</summary>
+    public string KeySentenceModel { get; init; } = "keysentence";
 }

@@ -16,20 +16,28 @@ public sealed class ArticleAnalyzer
     private readonly ArticleReader _reader;
     private readonly TextClassifier _topic;
     private readonly TextClassifier _western;
+    private readonly TextClassifier? _key;
     private readonly SalienceModel? _salience;
     private readonly int _otherIndex;
 
-    internal ArticleAnalyzer(ModelManifest manifest, TextClassifier topic, TextClassifier western, SalienceModel? salience, AnalyzerOptions? options)
+    internal ArticleAnalyzer(ModelManifest manifest, TextClassifier topic, TextClassifier western, TextClassifier? key, SalienceModel? salience, AnalyzerOptions? options)
     {
         Options = options ?? AnalyzerOptions.Default;
         ModelInputs.Check(topic.Entry.Inputs);
         ModelInputs.Check(western.Entry.Inputs);
         if (western.Labels.Count != 2)
             throw new InvalidDataException($"the Western model has {western.Labels.Count} labels; it must be binary.");
+        if (key is not null)
+        {
+            ModelInputs.Check(key.Entry.Inputs);
+            if (key.Labels.Count != 2)
+                throw new InvalidDataException($"the key-sentence model has {key.Labels.Count} labels; it must be binary.");
+        }
 
         Manifest = manifest;
         _topic = topic;
         _western = western;
+        _key = key;
         _salience = salience;
         _reader = new ArticleReader(Options.Reader);
         _otherIndex = topic.Labels.ToList().IndexOf(Options.OtherLabel);
@@ -60,9 +68,12 @@ public sealed class ArticleAnalyzer
             : throw new InvalidDataException($"{bundle.Source}: the bundle has no '{name}' model (it has: {string.Join(", ", bundle.Manifest.Models.Keys)}).");
         var salience = bundle.Salience
             ?? throw new InvalidDataException($"{bundle.Source}: the bundle has no salience model (a model with task 'salience').");
+        var key = bundle.Classifiers.GetValueOrDefault(options.KeySentenceModel);
+        if (key is null && salience.ReadsKeySentences)
+            throw new InvalidDataException($"{bundle.Source}: the salience model learned from a key-sentence model, but the bundle has no '{options.KeySentenceModel}' model (it has: {string.Join(", ", bundle.Manifest.Models.Keys)}).");
         try
         {
-            return new ArticleAnalyzer(bundle.Manifest, Require(options.TopicModel), Require(options.WesternModel), salience, options);
+            return new ArticleAnalyzer(bundle.Manifest, Require(options.TopicModel), Require(options.WesternModel), key, salience, options);
         }
         catch (ArgumentException error)
         {
@@ -77,8 +88,11 @@ public sealed class ArticleAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var document = _reader.Read(text);
         var work = new Work(this, document);
-        return work.Finish(_topic.PredictBatch(work.TopicRows), _western.PredictBatch(work.WesternRows));
+        return work.Finish(_topic.PredictBatch(work.TopicRows), _western.PredictBatch(work.WesternRows), PredictKeys(work.KeyRows));
     }
+
+    // Key-sentence probabilities, or none without a key-sentence model.
+    private float[][] PredictKeys(List<string[]> rows) => _key?.PredictBatch(rows) ?? [];
 
     /// <summary>Reads and tags many articles with batch predictions (faster per article than one at a time); the results
     /// are those <see cref="Analyze"/> gives.</summary>
@@ -88,14 +102,17 @@ public sealed class ArticleAnalyzer
         var works = texts.Select(t => new Work(this, _reader.Read(t ?? throw new ArgumentException("a text is null.", nameof(texts))))).ToList();
         var topics = _topic.PredictBatch([.. works.SelectMany(w => w.TopicRows)]);
         var western = _western.PredictBatch([.. works.SelectMany(w => w.WesternRows)]);
+        var keys = PredictKeys([.. works.SelectMany(w => w.KeyRows)]);
         var results = new ArticleAnalysis[works.Count];
-        int topicAt = 0, westernAt = 0;
+        int topicAt = 0, westernAt = 0, keyAt = 0;
         for (var i = 0; i < works.Count; i++)
         {
             var work = works[i];
-            results[i] = work.Finish(topics.AsSpan(topicAt, work.TopicRows.Count).ToArray(), western.AsSpan(westernAt, work.WesternRows.Count).ToArray());
+            results[i] = work.Finish(topics.AsSpan(topicAt, work.TopicRows.Count).ToArray(), western.AsSpan(westernAt, work.WesternRows.Count).ToArray(),
+                keys.AsSpan(keyAt, work.KeyRows.Count).ToArray());
             topicAt += work.TopicRows.Count;
             westernAt += work.WesternRows.Count;
+            keyAt += work.KeyRows.Count;
         }
 
         return results;
@@ -133,6 +150,8 @@ public sealed class ArticleAnalyzer
                 {
                     _westernSentences.Add((block, sentence));
                     WesternRows.Add(inputs.For(owner._western.Entry.Inputs, block, sentence));
+                    if (owner._key is { } key)
+                        KeyRows.Add(inputs.For(key.Entry.Inputs, block, sentence));
                 }
             }
         }
@@ -141,7 +160,10 @@ public sealed class ArticleAnalyzer
 
         public List<string[]> WesternRows { get; } = [];
 
-        public ArticleAnalysis Finish(float[][] topicScores, float[][] westernScores)
+        // Rows of the same sentences as WesternRows, for the key-sentence model (none without one).
+        public List<string[]> KeyRows { get; } = [];
+
+        public ArticleAnalysis Finish(float[][] topicScores, float[][] westernScores, float[][] keyScores)
         {
             var labels = _owner._topic.Labels;
             var other = _owner._otherIndex;
@@ -168,8 +190,13 @@ public sealed class ArticleAnalyzer
 
             // Western probability of each sentence; a sentence of an "other" block is never Western (the guide's rule).
             var western = new Dictionary<Sentence, float>(ReferenceEqualityComparer.Instance);
+            var key = new Dictionary<Sentence, float>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < _westernSentences.Count; i++)
+            {
                 western[_westernSentences[i].Sentence] = westernScores[i][1];
+                if (keyScores.Length > 0)
+                    key[_westernSentences[i].Sentence] = keyScores[i][1];
+            }
 
             var candidates = new List<SalienceFeatures.Candidate>();
             int paragraphOrdinal = -1, sectionOrdinal = 0;
@@ -188,7 +215,7 @@ public sealed class ArticleAnalyzer
                 foreach (var sentence in block.Sentences)
                 {
                     candidates.Add(new SalienceFeatures.Candidate(block, sentence, paragraphOrdinal, sectionOrdinal,
-                        other >= 0 ? scores[other] : 0, scores.Max(), western[sentence]));
+                        other >= 0 ? scores[other] : 0, scores.Max(), western[sentence], key.GetValueOrDefault(sentence)));
                 }
             }
 
@@ -229,17 +256,17 @@ public sealed class ArticleAnalyzer
     }
 
     /// <summary>For training: this analyzer's topic and Western models with another salience model.</summary>
-    internal ArticleAnalyzer WithSalience(SalienceModel salience) => new(Manifest, _topic, _western, salience, Options);
+    internal ArticleAnalyzer WithSalience(SalienceModel salience) => new(Manifest, _topic, _western, _key, salience, Options);
 
     /// <summary>For training: an analyzer without a salience model (salience is then 0).</summary>
-    internal static ArticleAnalyzer ForTraining(TextClassifier topic, TextClassifier western, AnalyzerOptions? options = null) =>
-        new(new ModelManifest(), topic, western, null, options);
+    internal static ArticleAnalyzer ForTraining(TextClassifier topic, TextClassifier western, TextClassifier? key, AnalyzerOptions? options = null) =>
+        new(new ModelManifest(), topic, western, key, null, options);
 
     /// <summary>For training: analyses <paramref name="document"/> and returns the salience features of its candidates.</summary>
     internal (ArticleAnalysis Analysis, IReadOnlyList<SalienceFeatures.Candidate> Candidates, float[][] Features) AnalyzeForTraining(ArticleDocument document)
     {
         var work = new Work(this, document);
-        var analysis = work.Finish(_topic.PredictBatch(work.TopicRows), _western.PredictBatch(work.WesternRows));
+        var analysis = work.Finish(_topic.PredictBatch(work.TopicRows), _western.PredictBatch(work.WesternRows), PredictKeys(work.KeyRows));
         return (analysis, work.Candidates, work.Features);
     }
 }

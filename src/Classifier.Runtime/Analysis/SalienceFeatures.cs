@@ -4,8 +4,9 @@ using Classifier.Text;
 namespace Classifier.Analysis;
 
 /// <summary>The non-lexical features the salience model ranks sentences by: position, length, centrality, overlap with the
-/// title, density of numbers and names, and the topic and Western models' probabilities.</summary>
-/// <remarks>No feature names a word, so the model transfers between outlets and subjects (it also learns from BBC news).
+/// title, density of numbers and names, and the topic, Western and key-sentence models' probabilities.</summary>
+/// <remarks>No feature names a word, so the model transfers between outlets and subjects (it also learns from BBC news);
+/// what the words say reaches it only through the text models' probabilities.
 /// Training and prediction both compute features here.</remarks>
 internal static class SalienceFeatures
 {
@@ -15,11 +16,11 @@ internal static class SalienceFeatures
         "relativePosition", "sentenceOrdinal", "paragraphOrdinal", "indexInParagraph", "paragraphSentences", "isBullet",
         "words", "centroidSimilarity", "meanSimilarity", "paragraphCentrality", "titleOverlap", "titleCoverage", "numberDensity",
         "capitalDensity", "hasQuote", "endsWithColon", "logCandidates", "sectionOrdinal", "otherProbability",
-        "topicConfidence", "westernProbability",
+        "topicConfidence", "westernProbability", "keyProbability",
     ];
 
     /// <summary>The length of a feature vector.</summary>
-    public const int Count = 21;
+    public const int Count = 22;
 
     // Words too common to say what a sentence is about; kept out of centrality and title overlap.
     private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
@@ -31,7 +32,7 @@ internal static class SalienceFeatures
 
     /// <summary>A sentence the summary may choose, with what the features need of its paragraph.</summary>
     public readonly record struct Candidate(TextBlock Block, Sentence Sentence, int ParagraphOrdinal, int SectionOrdinal,
-        float OtherProbability, float TopicConfidence, float WesternProbability);
+        float OtherProbability, float TopicConfidence, float WesternProbability, float KeyProbability);
 
     /// <summary>One feature vector per candidate, in candidate order, and each candidate's unit term vector (for redundancy).</summary>
     public static (float[][] Features, Dictionary<string, double>[] Vectors) Compute(ArticleDocument document, IReadOnlyList<Candidate> candidates)
@@ -130,6 +131,7 @@ internal static class SalienceFeatures
                 candidate.OtherProbability,
                 candidate.TopicConfidence,
                 candidate.WesternProbability,
+                candidate.KeyProbability,
             ];
         }
 

@@ -22,6 +22,16 @@ internal sealed class SalienceModel
 
     public ModelEntry Entry { get; }
 
+    /// <summary>The setting that says whether the model learned from a key-sentence model's probabilities; a bundle whose
+    /// salience model did must ship that model.</summary>
+    public const string KeySentencesSetting = "keySentences";
+
+    /// <summary>The value of <see cref="KeySentencesSetting"/> when it did.</summary>
+    public const string KeySentencesRead = "read";
+
+    /// <summary>Whether the model learned from a key-sentence model's probabilities.</summary>
+    public bool ReadsKeySentences => Entry.Settings.GetValueOrDefault(KeySentencesSetting) == KeySentencesRead;
+
     public static SalienceModel Create(MLContext ml, ITransformer model, ModelEntry entry) => new(ml, model, entry);
 
     /// <summary>Loads a salience model zip and checks that it reads the features this library computes.</summary>

@@ -53,7 +53,7 @@ public sealed class TextClassifier
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(entry);
-        if ((entry.Featurizer == "tfidf") != (tfidf is not null))
+        if (TfidfFeaturizer.Serves(entry.Featurizer) != (tfidf is not null))
             throw new ArgumentException($"featurizer '{entry.Featurizer}' and the featurizer object given do not agree.", nameof(tfidf));
         return new TextClassifier(ml, model, entry, tfidf);
     }
@@ -71,7 +71,7 @@ public sealed class TextClassifier
         ITransformer model;
         try
         {
-            if (entry.Featurizer == "tfidf")
+            if (TfidfFeaturizer.Serves(entry.Featurizer))
                 tfidf = ReadFeaturizer(buffer, source);
             buffer.Position = 0;
             model = ml.Model.Load(buffer, out _);

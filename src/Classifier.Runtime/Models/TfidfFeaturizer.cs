@@ -26,6 +26,16 @@ internal sealed class TfidfFeaturizer
     /// (docs/training.md), so 2 stays the default.</summary>
     public const int DefaultMinCharNgram = 2;
 
+    /// <summary>The <see cref="MinCharNgram"/> of a featurizer of word n-grams only (the <c>words</c> featurizer): about a
+    /// tenth of the n-grams of <c>tfidf</c>, for a model that must be cheap.</summary>
+    public const int NoCharNgrams = 0;
+
+    /// <summary>The featurizer names this class serves: <c>tfidf</c> (words and characters) and <c>words</c>.</summary>
+    public static bool Serves(string featurizer) => featurizer is "tfidf" or "words";
+
+    /// <summary>The shortest character n-gram of the featurizer named <paramref name="featurizer"/>.</summary>
+    public static int MinCharNgramOf(string featurizer) => featurizer == "words" ? NoCharNgrams : DefaultMinCharNgram;
+
     // One block per (group, kind): group is the slot (separate inputs) or 0 (joined); kind 0 words, 1 characters.
     private readonly Block[] _blocks;
 
@@ -55,8 +65,10 @@ internal sealed class TfidfFeaturizer
     /// <summary>The fewest training rows an n-gram must appear in to be kept.</summary>
     public int MinDocumentFrequency { get; }
 
-    /// <summary>The shortest character n-gram counted (the longest is 5).</summary>
+    /// <summary>The shortest character n-gram counted (the longest is 5), or <see cref="NoCharNgrams"/>.</summary>
     public int MinCharNgram { get; }
+
+    private bool CharNgrams => MinCharNgram != NoCharNgrams;
 
     /// <summary>The length of a feature vector.</summary>
     public int Dimension { get; }
@@ -66,8 +78,12 @@ internal sealed class TfidfFeaturizer
         int minCharNgram = DefaultMinCharNgram)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentOutOfRangeException.ThrowIfLessThan(minCharNgram, 2);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(minCharNgram, MaxCharNgram);
+        if (minCharNgram != NoCharNgrams)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(minCharNgram, 2);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(minCharNgram, MaxCharNgram);
+        }
+
         var groups = joinInputs ? 1 : slots;
         var blocks = new Block[groups * 2];
         var seen = new HashSet<ulong>();
@@ -107,10 +123,10 @@ internal sealed class TfidfFeaturizer
         if (!JoinInputs)
             return SparseVector.Concat([.. Enumerable.Range(0, Slots).Select(slot => FeaturizeSlot(slot, slot < row.Count ? row[slot] : ""))]);
 
-        var parts = new SparseVector[2];
-        for (var kind = 0; kind < 2; kind++)
+        var parts = new SparseVector[CharNgrams ? 2 : 1];
+        for (var kind = 0; kind < parts.Length; kind++)
             parts[kind] = _blocks[kind].Vector(Enumerable.Range(0, Slots).Select(slot => slot < row.Count ? row[slot] : ""), kind, MinCharNgram);
-        return SparseVector.Concat(parts);
+        return parts.Length == 1 ? parts[0] : SparseVector.Concat(parts);
     }
 
     /// <summary>The part of the vector that slot <paramref name="slot"/> gives (separate inputs only).</summary>
@@ -118,7 +134,8 @@ internal sealed class TfidfFeaturizer
     {
         if (JoinInputs)
             throw new InvalidOperationException("joined inputs have no per-slot vectors.");
-        return SparseVector.Concat([_blocks[slot * 2].Vector([text], 0, MinCharNgram), _blocks[slot * 2 + 1].Vector([text], 1, MinCharNgram)]);
+        var words = _blocks[slot * 2].Vector([text], 0, MinCharNgram);
+        return CharNgrams ? SparseVector.Concat([words, _blocks[slot * 2 + 1].Vector([text], 1, MinCharNgram)]) : words;
     }
 
     /// <summary>Writes the vocabulary and document frequencies.</summary>
@@ -159,7 +176,7 @@ internal sealed class TfidfFeaturizer
             var join = reader.ReadBoolean();
             var minDf = reader.ReadInt32();
             var minChar = version >= 2 ? reader.ReadInt32() : 2;
-            if (minChar is < 2 or > MaxCharNgram)
+            if (minChar != NoCharNgrams && minChar is < 2 or > MaxCharNgram)
                 throw new InvalidDataException($"{source}: character n-grams from {minChar} to {MaxCharNgram} make no sense; the file is corrupt.");
             var count = reader.ReadInt32();
             if (slots is < 1 or > TextModelInput.MaxSlots || count != (join ? 2 : slots * 2))
@@ -195,6 +212,9 @@ internal sealed class TfidfFeaturizer
     /// <summary>Adds the hash of every n-gram of <paramref name="kind"/> in the text to <paramref name="hashes"/>, repeats included.</summary>
     private static void Hashes(string text, int kind, int minCharNgram, List<ulong> hashes)
     {
+        if (kind == 1 && minCharNgram == NoCharNgrams)
+            return;
+
         var lower = text.ToLowerInvariant();
         ulong previous = 0;
         var hasPrevious = false;

@@ -50,28 +50,43 @@ public static class CorpusAligner
             if (isHeading)
                 continue;
 
-            var western = new bool[block.Sentences.Count];
-            foreach (var (prefix, line) in label.Western)
+            var western = Flags(article, label.Western, block, i, issues, ref failed);
+            var keys = Flags(article, label.Keys, block, i, issues, ref failed);
+            if (label.Keys.Count > 0 && (block.Kind != BlockKind.Paragraph || label.Label == CorpusLabels.Other))
             {
-                var wanted = Normalize(prefix);
-                var matches = block.Sentences.Where(s => Normalize(s.Text).StartsWith(wanted, StringComparison.Ordinal)).ToList();
-                if (matches.Count != 1)
-                {
-                    issues.Add(new CorpusIssue(article.Path, line, matches.Count == 0
-                        ? $"no sentence of block {i} starts with '{prefix}'; its sentences start: {string.Join(" | ", block.Sentences.Select(s => Shorten(s.Text, 30)))}"
-                        : $"'{prefix}' starts {matches.Count} sentences of block {i}; give more words"));
-                    failed = true;
-                    continue;
-                }
-
-                western[matches[0].Index] = true;
+                issues.Add(new CorpusIssue(article.Path, label.Keys[0].Line,
+                    $"key sentences come from body paragraphs, but block {i} is {(block.Kind == BlockKind.Paragraph ? "other" : "a " + block.Kind.ToString().ToLowerInvariant())}"));
+                failed = true;
             }
 
-            var sentences = block.Sentences.Select(s => new LabelledSentence(s.Index, s, western[s.Index])).ToList();
+            var sentences = block.Sentences.Select(s => new LabelledSentence(s.Index, s, western[s.Index], keys[s.Index])).ToList();
             paragraphs.Add(new LabelledParagraph(block.Index, block, label.Label, sentences));
         }
 
         return failed ? null : new LabelledArticle(article, document, paragraphs);
+    }
+
+    // Which sentences of the block the lines name ('W:' or 'K:'), each line matching exactly one sentence.
+    private static bool[] Flags(CorpusArticle article, IReadOnlyList<(string Prefix, int Line)> lines, TextBlock block, int index, ICollection<CorpusIssue> issues, ref bool failed)
+    {
+        var flags = new bool[block.Sentences.Count];
+        foreach (var (prefix, line) in lines)
+        {
+            var wanted = Normalize(prefix);
+            var matches = block.Sentences.Where(s => Normalize(s.Text).StartsWith(wanted, StringComparison.Ordinal)).ToList();
+            if (matches.Count != 1)
+            {
+                issues.Add(new CorpusIssue(article.Path, line, matches.Count == 0
+                    ? $"no sentence of block {index} starts with '{prefix}'; its sentences start: {string.Join(" | ", block.Sentences.Select(s => Shorten(s.Text, 30)))}"
+                    : $"'{prefix}' starts {matches.Count} sentences of block {index}; give more words"));
+                failed = true;
+                continue;
+            }
+
+            flags[matches[0].Index] = true;
+        }
+
+        return flags;
     }
 
     internal static string Normalize(string text) => WhiteSpace.Collapse(text);

@@ -12,12 +12,17 @@ public sealed record CorpusArticle(
     string Text,
     int TextLine);
 
-/// <summary>One label line: <c>[topic] first words</c> or <c>[heading] first words</c>, with the Western sentences under it.</summary>
+/// <summary>One label line: <c>[topic] first words</c> or <c>[heading] first words</c>, with the Western and key sentences
+/// under it.</summary>
 /// <param name="Label">The topic, or <see cref="CorpusLabels.Heading"/>.</param>
 /// <param name="Prefix">The block's opening words.</param>
-/// <param name="Western">The opening words of each sentence flagged Western, with their line numbers.</param>
+/// <param name="Western">The opening words of each sentence flagged Western (<c>W:</c> lines), with their line numbers.</param>
 /// <param name="Line">The line number of the label line in its file, from 1.</param>
-public sealed record LabelLine(string Label, string Prefix, IReadOnlyList<(string Prefix, int Line)> Western, int Line);
+public sealed record LabelLine(string Label, string Prefix, IReadOnlyList<(string Prefix, int Line)> Western, int Line)
+{
+    /// <summary>The opening words of each key sentence (<c>K:</c> lines): a sentence an editor would lift as a highlight.</summary>
+    public IReadOnlyList<(string Prefix, int Line)> Keys { get; init; } = [];
+}
 
 /// <summary>The labels the corpus uses.</summary>
 public static class CorpusLabels
@@ -30,6 +35,9 @@ public static class CorpusLabels
 
     /// <summary>The topics a paragraph may carry, in a fixed order.</summary>
     public static IReadOnlyList<string> Topics { get; } = ["strategy", "governance", "geopolitics", "operations", Other];
+
+    /// <summary>Key sentences an article has (fewer only when its body has fewer sentences).</summary>
+    public const int KeySentences = 3;
 
     /// <summary>The splits an article may belong to.</summary>
     public static IReadOnlyList<string> Splits { get; } = ["train", "dev", "test"];

@@ -11,8 +11,8 @@ public static partial class CorpusArticleParser
     [GeneratedRegex(@"^\[(?<label>[a-z]+)\]\s+(?<prefix>\S.*)$")]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^\s+W:\s+(?<prefix>\S.*)$")]
-    private static partial Regex WesternPattern();
+    [GeneratedRegex(@"^\s+(?<kind>[WK]):\s+(?<prefix>\S.*)$")]
+    private static partial Regex SentencePattern();
 
     /// <summary>Reads one article file.</summary>
     /// <exception cref="CorpusFormatException">The file breaks the format; the message says where and how.</exception>
@@ -81,29 +81,31 @@ public static partial class CorpusArticleParser
 
     private static void ParseLabelLine(string path, string line, int lineNumber, List<LabelLine> labels)
     {
-        var western = WesternPattern().Match(line);
-        if (western.Success)
+        var sentence = SentencePattern().Match(line);
+        if (sentence.Success)
         {
+            var kind = sentence.Groups["kind"].Value;
             if (labels.Count == 0)
-                throw Error(path, lineNumber, "a 'W:' line must follow a label line");
+                throw Error(path, lineNumber, $"a '{kind}:' line must follow a label line");
 
             var last = labels[^1];
             if (last.Label is CorpusLabels.Heading or CorpusLabels.Other)
-                throw Error(path, lineNumber, $"a {last.Label} cannot hold Western sentences");
+                throw Error(path, lineNumber, $"a {last.Label} cannot hold {(kind == "W" ? "Western" : "key")} sentences");
 
-            ((List<(string, int)>)last.Western).Add((western.Groups["prefix"].Value.Trim(), lineNumber));
+            var list = kind == "W" ? last.Western : last.Keys;
+            ((List<(string, int)>)list).Add((sentence.Groups["prefix"].Value.Trim(), lineNumber));
             return;
         }
 
         var label = LabelPattern().Match(line);
         if (!label.Success)
-            throw Error(path, lineNumber, $"expected '[topic] first words' or '  W: first words', found '{Shorten(line)}'");
+            throw Error(path, lineNumber, $"expected '[topic] first words', '  W: first words' or '  K: first words', found '{Shorten(line)}'");
 
         var value = label.Groups["label"].Value;
         if (value != CorpusLabels.Heading && !CorpusLabels.Topics.Contains(value))
             throw Error(path, lineNumber, $"unknown label '{value}' (expected heading or one of {string.Join(", ", CorpusLabels.Topics)})");
 
-        labels.Add(new LabelLine(value, label.Groups["prefix"].Value.Trim(), new List<(string, int)>(), lineNumber));
+        labels.Add(new LabelLine(value, label.Groups["prefix"].Value.Trim(), new List<(string, int)>(), lineNumber) { Keys = new List<(string, int)>() });
     }
 
     private static CorpusArticle Build(

@@ -18,7 +18,7 @@ public static class CorpusExporter
         Write(Path.Combine(folder, ParagraphsFile), corpus.Articles.SelectMany(a => a.Paragraphs.Select(p =>
             new ParagraphRow(a.Id, p.Index, p.Block.Kind.ToString().ToLowerInvariant(), p.Text, p.Topic, a.Split))));
         Write(Path.Combine(folder, SentencesFile), corpus.Articles.SelectMany(a => a.Paragraphs.SelectMany(p => p.Sentences.Select(s =>
-            new SentenceRow(a.Id, p.Index, s.Index, s.Text, s.Western ? 1 : 0, p.Topic, a.Split)))));
+            new SentenceRow(a.Id, p.Index, s.Index, s.Text, s.Western ? 1 : 0, s.Key ? 1 : 0, p.Topic, a.Split)))));
         Write(Path.Combine(folder, HighlightsFile), corpus.Articles.SelectMany(a => a.Source.Highlights.Select((h, i) =>
             new HighlightRow(a.Id, i, h, a.Split))));
         AtomicFile.Write(Path.Combine(folder, SummariesFile), stream => SummaryData.WriteJsonLines(stream, SummaryData.FromCorpus(corpus)));
@@ -39,7 +39,7 @@ public static class CorpusExporter
 
     private sealed record SentenceRow(
         [property: Name("article_id")] string ArticleId, [property: Name("paragraph")] int Paragraph, [property: Name("index")] int Index,
-        [property: Name("text")] string Text, [property: Name("western")] int Western, [property: Name("topic")] string Topic,
+        [property: Name("text")] string Text, [property: Name("western")] int Western, [property: Name("key")] int Key, [property: Name("topic")] string Topic,
         [property: Name("split")] string Split);
 
     private sealed record HighlightRow(

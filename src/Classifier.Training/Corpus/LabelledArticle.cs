@@ -19,8 +19,9 @@ public sealed record LabelledParagraph(int Index, TextBlock Block, string Topic,
     public string Text => Block.Text;
 }
 
-/// <summary>A sentence with its Western-relevance flag.</summary>
-public sealed record LabelledSentence(int Index, Sentence Sentence, bool Western)
+/// <summary>A sentence with its Western-relevance flag and whether it is a key sentence (one an editor would lift as a
+/// highlight).</summary>
+public sealed record LabelledSentence(int Index, Sentence Sentence, bool Western, bool Key = false)
 {
     /// <summary>The sentence's text.</summary>
     public string Text => Sentence.Text;

@@ -16,6 +16,10 @@ public static class CorpusRows
     /// names no country. The heading tells a "Why it matters to the West" section from the rest.</remarks>
     public static IReadOnlyList<string> WesternInputs { get; } = [ModelInputs.Sentence, ModelInputs.Paragraph, ModelInputs.Section, ModelInputs.Lede];
 
+    /// <summary>The key-sentence model reads the sentence and the heading above it (a "Why it matters" section is the
+    /// article's commentary, not its news); where the sentence sits is the salience model's business.</summary>
+    public static IReadOnlyList<string> KeyInputs { get; } = [ModelInputs.Sentence];
+
     /// <summary>One row per labelled paragraph or bullet; the article id is the group.</summary>
     public static List<LabelledRow> Topic(TrainingCorpus corpus) =>
         [.. corpus.Articles.SelectMany(a =>
@@ -31,5 +35,17 @@ public static class CorpusRows
             var inputs = new ModelInputs(a.Document);
             return a.Paragraphs.SelectMany(p => p.Sentences.Select(s =>
                 new LabelledRow(inputs.For(WesternInputs, p.Block, s.Sentence), s.Western ? "1" : "0", a.Split, a.Id, p.Index)));
+        })];
+
+    /// <summary>One row per sentence of a body paragraph (not a bullet, not other), label "1" for a key sentence; dev
+    /// articles count as train, so cross-validation gives every non-test sentence an out-of-fold probability for the
+    /// salience model to learn from.</summary>
+    public static List<LabelledRow> Key(TrainingCorpus corpus) =>
+        [.. corpus.Articles.SelectMany(a =>
+        {
+            var inputs = new ModelInputs(a.Document);
+            var split = a.Split == "dev" ? "train" : a.Split;
+            return a.Paragraphs.Where(p => p.Block.Kind == Text.BlockKind.Paragraph && p.Topic != CorpusLabels.Other)
+                .SelectMany(p => p.Sentences.Select(s => new LabelledRow(inputs.For(KeyInputs, p.Block, s.Sentence), s.Key ? "1" : "0", split, a.Id, p.Index)));
         })];
 }

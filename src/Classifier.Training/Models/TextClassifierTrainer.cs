@@ -146,7 +146,10 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             metrics["testRows"] = test.Count;
         }
 
-        return new TextTrainingResult(final, candidates, best, eceBefore, eceAfter, testRaw, testCalibrated, finalRows.Count, test.Count, fitSeconds, crossValidationSeconds);
+        return new TextTrainingResult(final, candidates, best, eceBefore, eceAfter, testRaw, testCalibrated, finalRows.Count, test.Count, fitSeconds, crossValidationSeconds)
+        {
+            OutOfFold = [.. train.Select((row, i) => (row, calibratedOof[i]))],
+        };
     }
 
     /// <summary>Labels in a stable order; for two labels, negative first and positive second.</summary>
@@ -226,11 +229,11 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             var ml = new MLContext(options.Seed);
             var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow(l)));
             IEstimator<ITransformer> labelKeys = ml.Transforms.Conversion.MapValueToKey(LabelKey, nameof(TextModelInput.Label), keyData: keys);
-            if (featurizer == "tfidf")
+            if (TfidfFeaturizer.Serves(featurizer))
             {
                 // This library's featurizer runs outside ML.NET: the model learns from its vectors, and the vocabulary travels
                 // in the model's zip.
-                var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs);
+                var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs, minCharNgram: TfidfFeaturizer.MinCharNgramOf(featurizer));
                 var vectors = ml.Data.LoadFromEnumerable(
                     rows.Select(r => new VectorModelInput { Features = tfidf.Featurize(r.Texts).ToVBuffer(tfidf.Dimension), Label = r.Label }).ToList(),
                     VectorModelInput.Schema(tfidf.Dimension));

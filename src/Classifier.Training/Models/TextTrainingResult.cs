@@ -1,4 +1,5 @@
 using Classifier.Models;
+using Classifier.Training.Data;
 using Classifier.Training.Evaluation;
 
 namespace Classifier.Training.Models;
@@ -37,4 +38,9 @@ public sealed record TextTrainingResult(
     int TrainRows,
     int TestRows,
     double FitSeconds,
-    double CrossValidationSeconds);
+    double CrossValidationSeconds)
+{
+    /// <summary>Each training row (split train) with the calibrated probabilities the chosen candidate gave it in
+    /// cross-validation, from a model that did not see it: what a model stacked on this one can learn from.</summary>
+    public IReadOnlyList<(LabelledRow Row, float[] Probabilities)> OutOfFold { get; init; } = [];
+}

@@ -30,6 +30,10 @@ public sealed record SalienceTrainingOptions
     /// <summary>The primary source's name (see <see cref="SummaryArticle.Source"/>).</summary>
     public string PrimarySource { get; init; } = "corpus";
 
+    /// <summary>Whether articles with key sentences (the corpus's <c>K:</c> lines) learn from them; otherwise every article
+    /// learns from the greedy ROUGE oracle against its reference.</summary>
+    public bool UseKeySentences { get; init; } = true;
+
     /// <summary>Highlights scored against a reference when the data gives none (the corpus's three).</summary>
     public int DefaultHighlights { get; init; } = 3;
 }
@@ -51,11 +55,17 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
     /// <summary>Trains on <paramref name="train"/> and scores highlights on each test set.</summary>
     /// <param name="topic">The topic model whose probabilities are features.</param>
     /// <param name="western">The Western model whose probabilities are features.</param>
+    /// <param name="key">The key-sentence model whose probabilities are features, or null (the feature is then 0).</param>
+    /// <param name="keyOutOfFold">The key-sentence probability of each of the key model's own training sentences from a
+    /// model that did not see it, by article id and sentence text: these replace the final model's in-sample probabilities,
+    /// which would teach the salience model to trust the feature more than it deserves on new articles.</param>
     /// <param name="train">Articles to learn from.</param>
     /// <param name="tests">Test sets by name; each article's highlights count is its reference's length.</param>
-    public SalienceTrainingResult Train(TextClassifier topic, TextClassifier western, IReadOnlyList<SummaryArticle> train, IReadOnlyDictionary<string, IReadOnlyList<SummaryArticle>> tests)
+    public SalienceTrainingResult Train(TextClassifier topic, TextClassifier western, TextClassifier? key, IReadOnlyDictionary<(string Article, string Sentence), float>? keyOutOfFold,
+        IReadOnlyList<SummaryArticle> train, IReadOnlyDictionary<string, IReadOnlyList<SummaryArticle>> tests)
     {
-        var tagger = ArticleAnalyzer.ForTraining(topic, western);
+        var tagger = ArticleAnalyzer.ForTraining(topic, western, key);
+        var keyFeature = SalienceFeatures.Names.ToList().IndexOf("keyProbability");
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(tests);
         var watch = Stopwatch.StartNew();
@@ -66,8 +76,19 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
         {
             var (_, candidates, features) = tagger.AnalyzeForTraining(reader.Read(article.Text));
             var pool = Pool(candidates);
-            var chosen = Rouge.GreedyOracle([.. pool.Select(i => candidates[i].Sentence.Text)], article.Reference, Math.Max(article.Reference.Count, 1))
-                .Select(i => pool[i]).ToHashSet();
+            var chosen = options.UseKeySentences && article.KeySentences.Count > 0
+                ? KeyLabels(article, pool, candidates)
+                : Rouge.GreedyOracle([.. pool.Select(i => candidates[i].Sentence.Text)], article.Reference, Math.Max(article.Reference.Count, 1))
+                    .Select(i => pool[i]).ToHashSet();
+            if (keyOutOfFold is not null && article.Source == options.PrimarySource)
+            {
+                foreach (var i in pool)
+                {
+                    if (keyOutOfFold.TryGetValue((article.Id, Text.WhiteSpace.Collapse(candidates[i].Sentence.Text)), out var p))
+                        features[i][keyFeature] = p;
+                }
+            }
+
             var weight = article.Source == options.PrimarySource ? options.PrimaryWeight : 1f;
             return pool.Select(i => new WeightedSalienceRow { Features = features[i], Label = chosen.Contains(i), Weight = weight });
         }).ToList();
@@ -101,7 +122,10 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
                 ["leaves"] = options.Leaves.ToString(CultureInfo.InvariantCulture),
                 ["minimumLeafCount"] = options.MinimumLeafCount.ToString(CultureInfo.InvariantCulture),
                 ["primaryWeight"] = options.PrimaryWeight.ToString(CultureInfo.InvariantCulture),
-                ["labels"] = "greedy ROUGE-1+2 oracle against the reference summary, over the candidate sentences",
+                [SalienceModel.KeySentencesSetting] = key is null ? "none" : SalienceModel.KeySentencesRead,
+                ["labels"] = options.UseKeySentences && train.Any(a => a.KeySentences.Count > 0)
+                    ? "the editors' key sentences where an article has them (the corpus), else the greedy ROUGE-1+2 oracle against the reference summary"
+                    : "greedy ROUGE-1+2 oracle against the reference summary, over the candidate sentences",
                 ["trainedOn"] = string.Join(", ", train.GroupBy(a => a.Source).Select(g => $"{g.Key}: {g.Count()} articles")),
             },
         };
@@ -144,6 +168,14 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
         public bool Label { get; set; }
 
         public float Weight { get; set; }
+    }
+
+    // The candidates that are the article's key sentences. The reader of training and of the corpus is the same, so every
+    // key sentence is a candidate unless the topic model calls its paragraph other; those are left out, as at run time.
+    private static HashSet<int> KeyLabels(SummaryArticle article, List<int> pool, IReadOnlyList<SalienceFeatures.Candidate> candidates)
+    {
+        var keys = article.KeySentences.Select(Text.WhiteSpace.Collapse).ToHashSet(StringComparer.Ordinal);
+        return [.. pool.Where(i => keys.Contains(Text.WhiteSpace.Collapse(candidates[i].Sentence.Text)))];
     }
 
     // The sentences highlights are drawn from: paragraph sentences, or every candidate when the article has no paragraphs.

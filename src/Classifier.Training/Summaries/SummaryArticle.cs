@@ -9,6 +9,10 @@ namespace Classifier.Training.Summaries;
 /// <param name="Source">Where the article comes from (for reports: the project corpus, a benchmark).</param>
 public sealed record SummaryArticle(string Id, string Title, string Body, IReadOnlyList<string> Reference, string Split, string Source)
 {
+    /// <summary>The sentences an editor marked as the article's highlights (the corpus's <c>K:</c> lines), word for word; empty
+    /// when the data has none, and the salience model then learns from the ROUGE oracle against <see cref="Reference"/>.</summary>
+    public IReadOnlyList<string> KeySentences { get; init; } = [];
+
     /// <summary>What the project's summarizer reads: the headline as the first line, then the body.</summary>
     public string Text => Title.Length > 0 ? $"{Title}\n\n{Body}" : Body;
 }

@@ -21,7 +21,10 @@ public static class SummaryData
             var body = WithoutHighlightBox(a.Document);
             if (a.Document.TitleSpan is { } title)
                 body = body[title.End..].TrimStart('\r', '\n');
-            return new SummaryArticle(a.Id, a.Document.Title ?? "", body, a.Source.Highlights, a.Split, "corpus");
+            return new SummaryArticle(a.Id, a.Document.Title ?? "", body, a.Source.Highlights, a.Split, "corpus")
+            {
+                KeySentences = [.. a.Paragraphs.SelectMany(p => p.Sentences).Where(s => s.Key).Select(s => s.Text)],
+            };
         })];
     }
 

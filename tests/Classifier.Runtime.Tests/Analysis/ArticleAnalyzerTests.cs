@@ -91,8 +91,10 @@ public sealed class ArticleAnalyzerTests
         Assert.Empty(summary.KeyPoints);
     }
 
-    [Fact]
-    public void A_bundle_without_a_salience_model_is_refused_with_the_folder_named()
+    [Theory]
+    [InlineData("salience", "salience")]
+    [InlineData("keysentence", "the salience model learned from a key-sentence model, but the bundle has no 'keysentence' model")]
+    public void A_bundle_without_a_model_the_analyzer_needs_is_refused_with_the_folder_named(string removed, string message)
     {
         var folder = Directory.CreateTempSubdirectory("classifier-bundle-").FullName;
         try
@@ -101,13 +103,13 @@ public sealed class ArticleAnalyzerTests
                 File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
             var manifest = File.ReadAllText(Path.Combine(SharedData.Models, "manifest.json"));
             var json = System.Text.Json.Nodes.JsonNode.Parse(manifest)!;
-            json["models"]!.AsObject().Remove("salience");
+            Assert.True(json["models"]!.AsObject().Remove(removed));
             File.WriteAllText(Path.Combine(folder, "manifest.json"), json.ToJsonString());
 
             var error = Assert.Throws<InvalidDataException>(() => ArticleAnalyzer.Load(folder));
 
             Assert.Contains(folder, error.Message);
-            Assert.Contains("salience", error.Message);
+            Assert.Contains(message, error.Message);
         }
         finally
         {

@@ -100,6 +100,29 @@ public sealed class TfidfFeaturizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: true, minCharNgram: 6));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_words_featurizer_has_word_ngrams_only_and_survives_its_file(bool join)
+    {
+        var words = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: join, minCharNgram: TfidfFeaturizer.MinCharNgramOf("words"));
+        var both = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: join);
+        using var stream = new MemoryStream();
+        words.Write(stream);
+        stream.Position = 0;
+
+        var read = TfidfFeaturizer.Read(stream, "test.bin");
+        var vector = words.Featurize(s_rows[2]);
+
+        Assert.Equal(TfidfFeaturizer.NoCharNgrams, read.MinCharNgram);
+        // One unit-norm word block per group, and each is the word block of the full featurizer.
+        Assert.Equal(join ? 1 : 2, vector.Values.Sum(v => (double)v * v), 4);
+        Assert.Equal(both.Featurize(s_rows[2]).Values.Sum(v => (double)v * v) / 2, vector.Values.Sum(v => (double)v * v), 4);
+        Assert.True(words.Dimension < both.Dimension / 3, $"{words.Dimension} against {both.Dimension}");
+        Assert.Equal(vector, read.Featurize(s_rows[2]), SparseVectorComparer.Instance);
+        Assert.True(TfidfFeaturizer.Serves("words") && TfidfFeaturizer.Serves("tfidf") && !TfidfFeaturizer.Serves("ngrams"));
+    }
+
     [Fact]
     public void ReadsFormatOneFilesAsCharacterTwoToFiveGrams()
     {

@@ -85,4 +85,40 @@ public sealed class CorpusArticleParserTests
         Assert.Equal(line, issue.Line);
         Assert.Contains(message, issue.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MarksTheKeySentencesItsKLinesName()
+    {
+        var text = Valid.Replace("[operations] Output rose 12%", "[operations] Output rose 12%\n  K: Costs were", StringComparison.Ordinal);
+        var issues = new List<CorpusIssue>();
+        var article = CorpusAligner.Align(CorpusArticleParser.Parse("t.txt", text), ArticleReader.Default, issues);
+
+        Assert.Empty(issues);
+        Assert.NotNull(article);
+        Assert.Equal([false, true], article.Paragraphs[1].Sentences.Select(s => s.Key));
+        Assert.Equal([false, false], article.Paragraphs[1].Sentences.Select(s => s.Western));
+        Assert.False(article.Paragraphs[0].Sentences[0].Key);
+    }
+
+    [Fact]
+    public void RejectsAKeySentenceInABullet()
+    {
+        var text = Valid.Replace("  W: Lynas plans a new", "  K: Lynas plans a new", StringComparison.Ordinal);
+        var issues = new List<CorpusIssue>();
+
+        Assert.Null(CorpusAligner.Align(CorpusArticleParser.Parse("t.txt", text), ArticleReader.Default, issues));
+        var issue = Assert.Single(issues);
+        Assert.Equal(11, issue.Line);
+        Assert.Contains("key sentences come from body paragraphs, but block 1 is a bullet", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RejectsAKeySentenceInBoilerplate()
+    {
+        var text = Valid.Replace("[other] Share this article", "[other] Share this article\n  K: Share this article", StringComparison.Ordinal);
+
+        var error = Assert.Throws<CorpusFormatException>(() => CorpusArticleParser.Parse("t.txt", text));
+        Assert.Equal(14, error.Issue.Line);
+        Assert.Contains("other cannot hold key sentences", error.Message, StringComparison.Ordinal);
+    }
 }

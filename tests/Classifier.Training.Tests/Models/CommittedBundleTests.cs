@@ -43,11 +43,13 @@ public sealed class CommittedBundleTests
     {
         var manifest = Manifest();
 
-        Assert.Equal(["salience", "topic", "western"], manifest.Models.Keys.Order());
+        Assert.Equal(["keysentence", "salience", "topic", "western"], manifest.Models.Keys.Order());
         Assert.All(manifest.Models.Values, m => Assert.True(File.Exists(Path.Combine(s_models, m.File)), m.File));
         Assert.Equal(typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0], manifest.MlNetVersion);
         Assert.Equal(["geopolitics", "governance", "operations", "other", "strategy"], manifest.Models["topic"].Labels);
         Assert.Equal(["0", "1"], manifest.Models["western"].Labels);
+        Assert.Equal(["0", "1"], manifest.Models["keysentence"].Labels);
+        Assert.Contains("keyProbability", manifest.Models["salience"].Inputs);
         Assert.Contains(manifest.Models["salience"].Metrics.Keys, k => k.StartsWith("corpus.rouge", StringComparison.Ordinal));
         Assert.NotEqual(Calibration.None, manifest.Models["topic"].Calibration);
         Assert.NotEqual(Calibration.None, manifest.Models["western"].Calibration);

@@ -21,6 +21,53 @@ public sealed class SummaryDataTests
     }
 
     [Fact]
+    public void Corpus_articles_carry_their_key_sentences_and_lose_their_highlight_box()
+    {
+        var root = Directory.CreateTempSubdirectory("classifier-corpus-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "articles"));
+            File.WriteAllText(Path.Combine(root, "articles", "t-01-test.txt"), """
+                id: t-01-test
+                outlet: newswire
+                date: 2025-03-04
+                split: train
+                highlight: One
+                highlight: Two
+                highlight: Three
+                labels:
+                [heading] Highlights
+                [strategy] Lynas plans a new
+                [operations] Output rose 12%
+                  K: Costs were flat
+                [other] Share this article
+                ---
+                Lynas expands in Texas
+
+                Highlights
+
+                • Lynas plans a new plant in Texas
+
+                Output rose 12% in the quarter. Costs were flat.
+
+                Share this article
+                """);
+            var corpus = Training.Corpus.TrainingCorpus.Load(root);
+            Assert.Empty(corpus.Issues);
+
+            var article = Assert.Single(SummaryData.FromCorpus(corpus));
+
+            Assert.Equal(["Costs were flat."], article.KeySentences);
+            Assert.Equal(["One", "Two", "Three"], article.Reference);
+            Assert.DoesNotContain("Lynas plans a new plant", article.Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_article_without_a_box_is_unchanged()
     {
         const string text = "Title Here\n\nFirst paragraph of the story.\n\nSecond paragraph.";
