@@ -11,6 +11,9 @@ public sealed record CorpusStatistics(
     IReadOnlyDictionary<string, int> WesternSentences,
     IReadOnlyDictionary<string, int> Highlights)
 {
+    /// <summary>Key sentences (<c>K:</c> lines) per split.</summary>
+    public IReadOnlyDictionary<string, int> KeySentences { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The key under which every count is totalled over the splits.</summary>
     public const string All = "all";
 
@@ -22,6 +25,7 @@ public sealed record CorpusStatistics(
         var sentences = splits.ToDictionary(s => s, _ => 0);
         var western = splits.ToDictionary(s => s, _ => 0);
         var highlights = splits.ToDictionary(s => s, _ => 0);
+        var keys = splits.ToDictionary(s => s, _ => 0);
         var topics = CorpusLabels.Topics.ToDictionary(t => t, _ => splits.ToDictionary(s => s, _ => 0));
 
         foreach (var article in corpus.Articles)
@@ -35,6 +39,7 @@ public sealed record CorpusStatistics(
                     topics[paragraph.Topic][split]++;
                     sentences[split] += paragraph.Sentences.Count;
                     western[split] += paragraph.Sentences.Count(s => s.Western);
+                    keys[split] += paragraph.Sentences.Count(s => s.Key);
                 }
             }
         }
@@ -44,7 +49,10 @@ public sealed record CorpusStatistics(
             topics.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, int>)t.Value),
             sentences,
             western,
-            highlights);
+            highlights)
+        {
+            KeySentences = keys,
+        };
     }
 
     /// <summary>Paragraphs per split (all topics).</summary>
@@ -65,6 +73,7 @@ public sealed record CorpusStatistics(
         text.AppendLine(culture, $"| sentences | {string.Join(" | ", splits.Select(s => Sentences[s]))} |");
         text.AppendLine(culture, $"| Western sentences | {string.Join(" | ", splits.Select(s => Cell(WesternSentences[s], Sentences[s], true)))} |");
         text.AppendLine(culture, $"| reference highlights | {string.Join(" | ", splits.Select(s => Highlights[s]))} |");
+        text.AppendLine(culture, $"| key sentences | {string.Join(" | ", splits.Select(s => KeySentences.GetValueOrDefault(s)))} |");
         text.AppendLine();
         text.AppendLine("Topic shares are of substantive (non-`other`) paragraphs; the Western share is of all sentences.");
         return text.ToString();

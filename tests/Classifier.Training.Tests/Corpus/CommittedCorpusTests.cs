@@ -46,6 +46,8 @@ public sealed class CommittedCorpusTests
 
         var westernShare = (double)stats.WesternSentences[all] / stats.Sentences[all];
         Assert.InRange(westernShare, 0.15, 0.40);
+        // Every article marks three key sentences: what the salience model learns from.
+        Assert.Equal(CorpusLabels.KeySentences * stats.Articles[all], stats.KeySentences[all]);
     }
 
     [Fact]
