@@ -113,8 +113,10 @@ internal static class TrainCommand
                 results["topic"] = trainer.Train(CorpusRows.Topic(corpus), CorpusRows.TopicInputs);
                 var westernTrainers = result.GetValue(trainers) is null ? Trainers(BundleWesternTrainers) : options.Trainers;
                 results["western"] = new TextClassifierTrainer(options with { PositiveLabel = "1", JoinInputs = false, Trainers = westernTrainers }, progress).Train(CorpusRows.Western(corpus), CorpusRows.WesternInputs);
-                results["keysentence"] = TrainKeySentences(corpus, options, progress);
-                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, results["keysentence"], result.GetValue(summaries), salienceOptions, progress);
+                var key = corpus.MarksKeySentences ? TrainKeySentences(corpus, options, progress) : null;
+                if (key is not null)
+                    results["keysentence"] = key;
+                salience = TrainSalience(corpus, results["topic"].Model, results["western"].Model, key, result.GetValue(summaries), salienceOptions, progress);
                 dataHash = corpus.DataHash;
                 description = $"{folder}: {corpus.Articles.Count} original labelled articles (the project's corpus)";
             }
@@ -187,12 +189,20 @@ internal static class TrainCommand
             return TextClassifier.Load(ml, zip, entry, Path.Combine(source, entry.File));
         }
 
-        var key = TrainKeySentences(corpus, new TextTrainingOptions { Trainers = Trainers(BundleTrainers), Seed = options.Seed }, progress);
+        var key = corpus.MarksKeySentences
+            ? TrainKeySentences(corpus, new TextTrainingOptions { Trainers = Trainers(BundleTrainers), Seed = options.Seed }, progress)
+            : null;
         var salience = TrainSalience(corpus, Text("topic"), Text("western"), key, extra, options, progress);
-        manifest.Models["keysentence"] = key.Model.Entry with { File = "keysentence.zip" };
+        manifest.Models.Remove("keysentence");
         manifest.Models["salience"] = salience.Entry with { File = "salience.zip" };
         manifest = manifest with { Created = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) };
-        var files = new Dictionary<string, Action<Stream>> { ["salience.zip"] = salience.Save, ["keysentence.zip"] = key.Model.Save };
+        var files = new Dictionary<string, Action<Stream>> { ["salience.zip"] = salience.Save };
+        if (key is not null)
+        {
+            manifest.Models["keysentence"] = key.Model.Entry with { File = "keysentence.zip" };
+            files["keysentence.zip"] = key.Model.Save;
+        }
+
         foreach (var name in new[] { "topic", "western" })
         {
             var file = Path.Combine(source, manifest.Models[name].File);
@@ -203,7 +213,7 @@ internal static class TrainCommand
             };
         }
 
-        var report = TrainingReport.ToMarkdown("keysentence", key) + "\n" + TrainingReport.ToMarkdown("salience", salience);
+        var report = (key is null ? "" : TrainingReport.ToMarkdown("keysentence", key) + "\n") + TrainingReport.ToMarkdown("salience", salience);
         files["salience-report.md"] = stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report));
         BundleWriter.Write(output, manifest, files);
         Console.Out.WriteLine(report);

@@ -21,6 +21,9 @@ public static partial class CorpusChecker
     {
         var issues = new List<CorpusIssue>(corpus.Issues);
         var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Key sentences are optional for a corpus (salience then learns from the ROUGE oracle), but one that marks them
+        // marks them in every article: an article left out would teach that it has none.
+        var marksKeys = corpus.MarksKeySentences;
         foreach (var article in corpus.Articles)
         {
             var source = article.Source;
@@ -41,7 +44,7 @@ public static partial class CorpusChecker
             var bodySentences = article.Paragraphs.Where(p => p.Block.Kind == Text.BlockKind.Paragraph && p.Topic != CorpusLabels.Other).Sum(p => p.Sentences.Count);
             var keys = article.Paragraphs.Sum(p => p.Sentences.Count(s => s.Key));
             var wantedKeys = Math.Min(CorpusLabels.KeySentences, bodySentences);
-            if (keys != wantedKeys)
+            if (marksKeys && keys != wantedKeys)
                 issues.Add(new CorpusIssue(source.Path, 0, $"{keys} key sentences ('K:' lines; expected {wantedKeys})"));
         }
 

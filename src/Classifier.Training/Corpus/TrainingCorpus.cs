@@ -25,6 +25,10 @@ public sealed class TrainingCorpus
     /// <summary>Problems found while reading; an empty list means every file was read and aligned.</summary>
     public IReadOnlyList<CorpusIssue> Issues { get; }
 
+    /// <summary>Whether the corpus marks key sentences (<c>K:</c> lines). They are optional: without them the salience
+    /// model learns from the ROUGE oracle and the bundle has no key-sentence model.</summary>
+    public bool MarksKeySentences => Articles.Any(a => a.Paragraphs.Any(p => p.Sentences.Any(s => s.Key)));
+
     /// <summary>SHA-256 over every article file's name and bytes, in name order: what a model's manifest records.</summary>
     public string DataHash { get; }
 
