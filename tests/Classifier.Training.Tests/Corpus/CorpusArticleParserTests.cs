@@ -5,7 +5,8 @@ namespace Classifier.Tests.Corpus;
 
 public sealed class CorpusArticleParserTests
 {
-    private const string Valid = """
+    // A valid article file; other tests build on it.
+    internal const string Valid = """
         id: t-01-test
         outlet: newswire
         date: 2025-03-04

@@ -27,31 +27,8 @@ public sealed class SummaryDataTests
         try
         {
             Directory.CreateDirectory(Path.Combine(root, "articles"));
-            File.WriteAllText(Path.Combine(root, "articles", "t-01-test.txt"), """
-                id: t-01-test
-                outlet: newswire
-                date: 2025-03-04
-                split: train
-                highlight: One
-                highlight: Two
-                highlight: Three
-                labels:
-                [heading] Highlights
-                [strategy] Lynas plans a new
-                [operations] Output rose 12%
-                  K: Costs were flat
-                [other] Share this article
-                ---
-                Lynas expands in Texas
-
-                Highlights
-
-                • Lynas plans a new plant in Texas
-
-                Output rose 12% in the quarter. Costs were flat.
-
-                Share this article
-                """);
+            File.WriteAllText(Path.Combine(root, "articles", "t-01-test.txt"), Classifier.Tests.Corpus.CorpusArticleParserTests.Valid.Replace(
+                "[operations] Output rose 12%", "[operations] Output rose 12%\n  K: Costs were flat", StringComparison.Ordinal));
             var corpus = Training.Corpus.TrainingCorpus.Load(root);
             Assert.Empty(corpus.Issues);
 
