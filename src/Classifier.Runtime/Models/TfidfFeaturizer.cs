@@ -26,8 +26,8 @@ internal sealed class TfidfFeaturizer
     /// (docs/training.md), so 2 stays the default.</summary>
     public const int DefaultMinCharNgram = 2;
 
-    /// <summary>The <see cref="MinCharNgram"/> of a featurizer of word n-grams only (the <c>words</c> featurizer): about a
-    /// tenth of the n-grams of <c>tfidf</c>, for a model that must be cheap.</summary>
+    /// <summary>The <see cref="MinCharNgram"/> of a featurizer of word n-grams only (the <c>words</c> featurizer), for a
+    /// model that must be cheap: no character n-gram is hashed or looked up.</summary>
     public const int NoCharNgrams = 0;
 
     /// <summary>The featurizer names this class serves: <c>tfidf</c> (words and characters) and <c>words</c>.</summary>

@@ -16,8 +16,8 @@ public static class CorpusRows
     /// names no country. The heading tells a "Why it matters to the West" section from the rest.</remarks>
     public static IReadOnlyList<string> WesternInputs { get; } = [ModelInputs.Sentence, ModelInputs.Paragraph, ModelInputs.Section, ModelInputs.Lede];
 
-    /// <summary>The key-sentence model reads the sentence and the heading above it (a "Why it matters" section is the
-    /// article's commentary, not its news); where the sentence sits is the salience model's business.</summary>
+    /// <summary>The key-sentence model reads the sentence alone: what it says, not where it sits (the salience model has
+    /// the position).</summary>
     public static IReadOnlyList<string> KeyInputs { get; } = [ModelInputs.Sentence];
 
     /// <summary>One row per labelled paragraph or bullet; the article id is the group.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Classifier.Analysis;
 using Classifier.Models;
 using Classifier.Training.Evaluation;
+using Classifier.Training.Models;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -55,16 +56,17 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
     /// <summary>Trains on <paramref name="train"/> and scores highlights on each test set.</summary>
     /// <param name="topic">The topic model whose probabilities are features.</param>
     /// <param name="western">The Western model whose probabilities are features.</param>
-    /// <param name="key">The key-sentence model whose probabilities are features, or null (the feature is then 0).</param>
-    /// <param name="keyOutOfFold">The key-sentence probability of each of the key model's own training sentences from a
-    /// model that did not see it, by article id and sentence text: these replace the final model's in-sample probabilities,
-    /// which would teach the salience model to trust the feature more than it deserves on new articles.</param>
+    /// <param name="key">The key-sentence model (trained on <see cref="CorpusRows.Key"/>) whose probabilities are features, or
+    /// null (the feature is then 0). For its own training sentences the feature takes the out-of-fold probability instead of
+    /// the final model's in-sample one, which would teach the salience model to trust the feature more than it deserves on
+    /// new articles.</param>
     /// <param name="train">Articles to learn from.</param>
     /// <param name="tests">Test sets by name; each article's highlights count is its reference's length.</param>
-    public SalienceTrainingResult Train(TextClassifier topic, TextClassifier western, TextClassifier? key, IReadOnlyDictionary<(string Article, string Sentence), float>? keyOutOfFold,
+    public SalienceTrainingResult Train(TextClassifier topic, TextClassifier western, TextTrainingResult? key,
         IReadOnlyList<SummaryArticle> train, IReadOnlyDictionary<string, IReadOnlyList<SummaryArticle>> tests)
     {
-        var tagger = ArticleAnalyzer.ForTraining(topic, western, key);
+        var tagger = ArticleAnalyzer.ForTraining(topic, western, key?.Model);
+        var keyOutOfFold = key is null ? null : OutOfFoldBySentence(key);
         var keyFeature = SalienceFeatures.Names.ToList().IndexOf("keyProbability");
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(tests);
@@ -168,6 +170,15 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
         public bool Label { get; set; }
 
         public float Weight { get; set; }
+    }
+
+    // The key model's out-of-fold probability of each of its training sentences, by article id (the rows' group) and text.
+    private static Dictionary<(string Article, string Sentence), float> OutOfFoldBySentence(TextTrainingResult key)
+    {
+        var slot = key.Model.Entry.Inputs.ToList().IndexOf(ModelInputs.Sentence);
+        return key.OutOfFold
+            .GroupBy(r => (r.Row.Group ?? "", Text.WhiteSpace.Collapse(r.Row.Texts[slot])))
+            .ToDictionary(g => g.Key, g => g.First().Probabilities[1]);
     }
 
     // The candidates that are the article's key sentences. The reader of training and of the corpus is the same, so every

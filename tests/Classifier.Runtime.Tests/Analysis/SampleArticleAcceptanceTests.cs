@@ -23,9 +23,9 @@ public sealed class SampleArticleAcceptanceTests
         Assert.All(Everything(summary), s => Assert.DoesNotMatch("Spread the word|CATEGORIES|Leave a Reply|email address|Required fields", s.Text));
     }
 
-    // Known failure of the current bundle (issue 5 stays open): the salience model ranks the lede (0.89) and two sentences of
-    // the Western paragraph (0.80, 0.75) first; the internationalisation sentence gets 0.70 (4th) and the risk-awareness
-    // sentence 0.10. Run explicit tests with: dotnet test tests/Classifier.Runtime.Tests -- xUnit.Explicit=on
+    // Known failure of the current bundle (issue 5 stays open): the highlights are the lede (salience 0.92), the
+    // internationalisation sentence (0.68) and the Western paragraph's first sentence (0.77); the risk-awareness sentence
+    // gets 0.08. Run explicit tests with: dotnet test tests/Classifier.Runtime.Tests -- xUnit.Explicit=on
     [Fact(Explicit = true)]
     public void Highlights_include_the_internationalisation_strategy_and_the_risk_awareness_sentences()
     {
