@@ -19,7 +19,7 @@ internal static class Program
             ReadCommand.Create(console),
             CorpusCommand.Create(),
             TrainCommand.Create(),
-            EvaluateCommand.Create(),
+            EvaluateCommand.Create(console),
             AnalyzeCommands.Tag(console),
             AnalyzeCommands.Summarize(console),
             ServeCommand.Create(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Classifier.Analysis;
 using Classifier.Models;
 using Classifier.Training;
@@ -14,7 +15,7 @@ namespace Classifier.Cli.Commands;
 /// <summary><c>classifier evaluate</c>: scores a bundle's classifiers on labelled data, for people and programs.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var models = new Option<string>("--models") { Description = "The model bundle folder.", DefaultValueFactory = _ => "models" };
         var data = new Option<string?>("--data") { Description = "A training-data folder (its test split: topic, western and highlights), or a labelled CSV/JSONL file." };
@@ -32,7 +33,7 @@ internal static class EvaluateCommand
         {
             models, data, model, text, label, split, summaries, highlights, systemOut, format,
         };
-        command.SetAction(result => CommandRunner.Run(() =>
+        command.SetAction(result => CommandRunner.Run(console.Error, () =>
         {
             var bundle = ModelBundle.Load(result.GetValue(models)!);
             var path = result.GetValue(data);
@@ -45,10 +46,18 @@ internal static class EvaluateCommand
                 var corpus = TrainingCorpus.Load(path);
                 if (corpus.Issues.Count > 0)
                     throw new CliException($"{corpus.Issues.Count} corpus problem(s), first: {corpus.Issues[0]}");
-                foreach (var (name, rows) in new[] { ("topic", CorpusRows.Topic(corpus)), ("western", CorpusRows.Western(corpus)), ("keysentence", CorpusRows.Key(corpus)) })
+                // Rows only for the models the bundle has; key sentences only where the corpus marks them (without K: lines
+                // every row would read "not key").
+                var corpusModels = new (string Name, bool Labelled, Func<List<LabelledRow>> Rows)[]
                 {
-                    if (bundle.Classifiers.TryGetValue(name, out var classifier))
-                        evaluations[name] = Evaluate(classifier, rows.Where(r => r.Split == "test").ToList());
+                    ("topic", true, () => CorpusRows.Topic(corpus)),
+                    ("western", true, () => CorpusRows.Western(corpus)),
+                    ("keysentence", corpus.MarksKeySentences, () => CorpusRows.Key(corpus)),
+                };
+                foreach (var (name, labelled, rows) in corpusModels)
+                {
+                    if (labelled && bundle.Classifiers.TryGetValue(name, out var classifier))
+                        evaluations[name] = Evaluate(classifier, [.. rows().Where(r => r.Split == "test")]);
                 }
 
                 summarySets["corpus"] = [.. SummaryData.FromCorpus(corpus).Where(a => a.Split == "test")];
@@ -83,7 +92,9 @@ internal static class EvaluateCommand
                 {
                     var scores = SummaryEvaluator.Score(analyzer, articles, result.GetValue(highlights));
                     var mean = Rouge.Mean(scores.Select(s => s.Scores));
-                    rouge[name] = new SummaryResult(scores.Count, Math.Round(mean.Rouge1, 2), Math.Round(mean.Rouge2, 2), Math.Round(mean.RougeL, 2));
+                    var keyRecall = SummaryEvaluator.KeyRecall(scores);
+                    rouge[name] = new SummaryResult(scores.Count, Math.Round(mean.Rouge1, 2), Math.Round(mean.Rouge2, 2), Math.Round(mean.RougeL, 2),
+                        keyRecall is { } r ? Math.Round(r, 4) : null);
                     all.AddRange(scores);
                 }
 
@@ -99,25 +110,27 @@ internal static class EvaluateCommand
 
             if (result.GetValue(format) == "json")
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { classification = evaluations, summaries = rouge }, CliJson.Options));
+                console.Out.WriteLine(JsonSerializer.Serialize(new { classification = evaluations, summaries = rouge }, CliJson.Options));
                 return;
             }
 
-            Console.Out.WriteLine($"# Evaluation of {bundle.Source}\n");
+            console.Out.WriteLine($"# Evaluation of {bundle.Source}\n");
             foreach (var (name, metrics) in evaluations)
-                Console.Out.WriteLine($"## {name}\n\n{TrainingReport.MetricsMarkdown(metrics)}");
+                console.Out.WriteLine($"## {name}\n\n{TrainingReport.MetricsMarkdown(metrics)}");
             if (rouge.Count > 0)
             {
-                Console.Out.WriteLine("## Summaries (highlights against the reference, ROUGE F1 %)\n");
-                Console.Out.WriteLine("| test set | articles | R-1 | R-2 | R-L |\n| --- | ---: | ---: | ---: | ---: |");
+                console.Out.WriteLine("## Summaries (highlights against the reference, ROUGE F1 %, and the key sentences they hold)\n");
+                console.Out.WriteLine("| test set | articles | R-1 | R-2 | R-L | key sentences in highlights |\n| --- | ---: | ---: | ---: | ---: | ---: |");
                 foreach (var (name, r) in rouge)
-                    Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| {name} | {r.Articles} | {r.Rouge1:F2} | {r.Rouge2:F2} | {r.RougeL:F2} |"));
+                    console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| {name} | {r.Articles} | {r.Rouge1:F2} | {r.Rouge2:F2} | {r.RougeL:F2} | {TrainingReport.KeyRecallText(r.KeyRecall)} |"));
             }
         }));
         return command;
     }
 
-    private sealed record SummaryResult(int Articles, double Rouge1, double Rouge2, double RougeL);
+    // KeyRecall: the share of the key sentences that the highlights hold; null (left out of the JSON) for a set without them.
+    private sealed record SummaryResult(int Articles, double Rouge1, double Rouge2, double RougeL,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? KeyRecall);
 
     private static ClassificationMetrics Evaluate(TextClassifier classifier, IReadOnlyList<LabelledRow> rows)
     {

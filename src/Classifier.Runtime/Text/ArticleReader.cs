@@ -51,15 +51,19 @@ public sealed class ArticleReader
     /// <summary>A heading introduces content: short lines that introduce nothing are page furniture, not headings.</summary>
     private static void DemoteFalseHeadings(string source, List<RawBlock> blocks)
     {
-        // Headlines listed under "Related coverage" or "Most read" are links to other stories.
+        // Headlines listed under "Related coverage" or "Most read" are links to other stories. Without such an intro, a
+        // heading after two pieces of furniture is a listed headline only if no content follows it: "Key points" after a
+        // byline and a date still heads the bullets below it.
         for (var i = 1; i < blocks.Count; i++)
         {
             var previous = blocks[i - 1];
-            if (blocks[i].Kind == BlockKind.Heading && previous.IsBoilerplate
-                && (Boilerplate.IntroducesLinkList(source.AsSpan(previous.Content.Start, previous.Content.Length)) || previous.Kind == BlockKind.Paragraph && i > 1 && blocks[i - 2].IsBoilerplate))
-            {
+            if (blocks[i].Kind != BlockKind.Heading || !previous.IsBoilerplate)
+                continue;
+            var listIntro = Boilerplate.IntroducesLinkList(source.AsSpan(previous.Content.Start, previous.Content.Length));
+            var afterFurniture = previous.Kind == BlockKind.Paragraph && i > 1 && blocks[i - 2].IsBoilerplate
+                && (i + 1 == blocks.Count || blocks[i + 1].Kind == BlockKind.Heading || blocks[i + 1].IsBoilerplate);
+            if (listIntro || afterFurniture)
                 blocks[i] = blocks[i] with { Kind = BlockKind.Paragraph, IsBoilerplate = true };
-            }
         }
 
         // Headings followed by nothing but headings and boilerplate up to the end introduce no content.

@@ -15,7 +15,7 @@ internal static partial class Boilerplate
         + @"(photo|image|picture|video|graphic)s?( credit)?\s*:|credit\s*:|(additional )?reporting by\b|editing by\b|"
         + @"writing by\b|about the author\b|click here\b|listen to (this|the) article|\d+\s*min(ute)?s?\s+read\b|"
         + @"skip to (main )?content|back to top|save my name|(previous|next) (article|post|story)\b|posted (in|under|on)\b|"
-        + @"(last )?(updated|published|posted)\s*:|"
+        + @"(last )?(updated|published|posted)\s*:|thanks?( you)? for (reading|visiting|your interest)\b|(older|newer) (posts?|entries|articles)\b|"
         + @"further reading|related (coverage|stories|articles|content|links)|more (coverage|stories|reading|on this story)\b|"
         + @"most (read|popular)\b|you (may|might) also (like|be interested)|recommended (for you|reading|stories)|also on\b|"
         + @"download (the|our)\b|get (our|the)\b.*\b(briefing|newsletter|alerts?|digest)|(data|sources?|chart|graphic|illustration|"
@@ -56,8 +56,8 @@ internal static partial class Boilerplate
     /// <summary>Whether a trimmed line or paragraph reads as web boilerplate.</summary>
     public static bool IsBoilerplate(ReadOnlySpan<char> text)
     {
-        // "(Reporting by ...)" and "[Related: ...]" read as their inside.
-        text = text.TrimStart("([");
+        // "(Reporting by ...)" and "[Related: ...]" read as their inside; "← Previous post" and "» Next story" as their words.
+        text = text.TrimStart("([←→«»‹›<>⟵⟶ ");
         if (text.Length == 0 || text.Length > 400)
             return false;
 

@@ -64,25 +64,30 @@ public static class TrainingReport
         return text.ToString();
     }
 
-    /// <summary>A Markdown section for the salience model: what it learned from and its ROUGE against the oracle's.</summary>
+    /// <summary>A Markdown section for the salience model: what it learned from, its ROUGE beside the oracle's and the share of
+    /// key sentences its highlights hold.</summary>
     public static string ToMarkdown(string name, SalienceTrainingResult result)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(c, $"## Model `{name}`");
         text.AppendLine();
-        text.AppendLine(c, $"FastTree on {result.TrainSentences} candidate sentences of {result.TrainArticles} articles ({result.Entry.Settings["trainedOn"]}); {result.Positives} picked by the ROUGE oracle. {result.Seconds:F1} s.");
+        text.AppendLine(c, $"FastTree on {result.TrainSentences} candidate sentences of {result.TrainArticles} articles ({result.Entry.Settings["trainedOn"]}); {result.Positives} positives: {result.Entry.Settings["labels"]}. {result.Seconds:F1} s.");
         text.AppendLine();
         text.AppendLine("Highlights (as many as the reference has sentences) against the reference, ROUGE F1 %:");
         text.AppendLine();
-        text.AppendLine("| test set | articles | R-1 | R-2 | R-L | oracle R-1 | oracle R-2 | oracle R-L |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| test set | articles | R-1 | R-2 | R-L | oracle R-1 | oracle R-2 | oracle R-L | key sentences in highlights |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var t in result.Tests)
-            text.AppendLine(c, $"| {t.Source} | {t.Articles} | {t.Rouge.Rouge1:F2} | {t.Rouge.Rouge2:F2} | {t.Rouge.RougeL:F2} | {t.Oracle.Rouge1:F2} | {t.Oracle.Rouge2:F2} | {t.Oracle.RougeL:F2} |");
+            text.AppendLine(c, $"| {t.Source} | {t.Articles} | {t.Rouge.Rouge1:F2} | {t.Rouge.Rouge2:F2} | {t.Rouge.RougeL:F2} | {t.Oracle.Rouge1:F2} | {t.Oracle.Rouge2:F2} | {t.Oracle.RougeL:F2} | {KeyRecallText(t.KeyRecall)} |");
         return text.ToString();
     }
 
-    /// <summary>The results as JSON (schema: <c>docs/report-schema.md</c>).</summary>
+    /// <summary>A share of key sentences as a percentage, or a dash for a test set that marks none.</summary>
+    public static string KeyRecallText(double? keyRecall) =>
+        keyRecall is { } r ? (100 * r).ToString("F1", CultureInfo.InvariantCulture) + " %" : "–";
+
+    /// <summary>The results as JSON (schema: <c>docs/training.md</c>, "The training report (JSON)").</summary>
     public static string ToJson(IReadOnlyDictionary<string, TextTrainingResult> results, SalienceTrainingResult? salience = null) => JsonSerializer.Serialize(
         new Dictionary<string, object>(results.ToDictionary(r => r.Key, r => (object)Text(r.Value)))
             .Concat(salience is null ? [] : [new KeyValuePair<string, object>("salience", new

@@ -44,13 +44,16 @@ public sealed record SalienceTrainingOptions
 /// <param name="Articles">Articles scored.</param>
 /// <param name="Rouge">Mean ROUGE-1/2/L F1 (percent) of the summaries' highlights against the references.</param>
 /// <param name="Oracle">The same for the greedy oracle over the same candidate sentences: the ceiling.</param>
-public sealed record SalienceTestResult(string Source, int Articles, RougeScores Rouge, RougeScores Oracle);
+/// <param name="KeyRecall">The share of the articles' key sentences among their highlights (see
+/// <see cref="SummaryEvaluator.KeyRecall"/>); null when the test set marks none.</param>
+public sealed record SalienceTestResult(string Source, int Articles, RougeScores Rouge, RougeScores Oracle, double? KeyRecall);
 
 /// <summary>What salience training produced.</summary>
 public sealed record SalienceTrainingResult(ModelEntry Entry, Action<Stream> Save, int TrainArticles, int TrainSentences, int Positives, IReadOnlyList<SalienceTestResult> Tests, double Seconds);
 
-/// <summary>Trains the salience model: a FastTree binary classifier whose positives are the sentences the greedy ROUGE oracle
-/// picks against each article's reference summary, over the features the runtime computes.</summary>
+/// <summary>Trains the salience model: a FastTree binary classifier over the features the runtime computes, whose positives are
+/// an article's key sentences where it marks them (the corpus), else the sentences the greedy ROUGE oracle picks against its
+/// reference summary.</summary>
 public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<string>? progress = null)
 {
     /// <summary>Trains on <paramref name="train"/> and scores highlights on each test set.</summary>
@@ -143,12 +146,15 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
             entry.Metrics[$"{name}.rouge1"] = Math.Round(result.Rouge.Rouge1, 2);
             entry.Metrics[$"{name}.rouge2"] = Math.Round(result.Rouge.Rouge2, 2);
             entry.Metrics[$"{name}.rougeL"] = Math.Round(result.Rouge.RougeL, 2);
+            if (result.KeyRecall is { } keyRecall)
+                entry.Metrics[$"{name}.keyRecall"] = Math.Round(keyRecall, 4);
         }
 
         return new SalienceTrainingResult(entry, salience.Save, train.Count, rows.Count, rows.Count(r => r.Label), results, watch.Elapsed.TotalSeconds);
     }
 
-    // Mean ROUGE of the highlights the analyzer picks (as many as each reference has sentences), beside the oracle's.
+    // Mean ROUGE of the highlights the analyzer picks (as many as each reference has sentences), beside the oracle's, and the
+    // share of key sentences they hold.
     private static SalienceTestResult Score(ArticleAnalyzer analyzer, Text.ArticleReader reader, string name, IReadOnlyList<SummaryArticle> articles)
     {
         var system = SummaryEvaluator.Score(analyzer, articles);
@@ -159,7 +165,7 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
             var picked = Rouge.GreedyOracle(pool, article.Reference, Math.Max(article.Reference.Count, 1)).Select(i => pool[i]).ToList();
             return Rouge.Score(picked, article.Reference);
         }).ToList();
-        return new SalienceTestResult(name, articles.Count, Rouge.Mean(system.Select(s => s.Scores)), Rouge.Mean(oracle));
+        return new SalienceTestResult(name, articles.Count, Rouge.Mean(system.Select(s => s.Scores)), Rouge.Mean(oracle), SummaryEvaluator.KeyRecall(system));
     }
 
     private sealed class WeightedSalienceRow

@@ -64,6 +64,11 @@ public sealed class BlockStructureTests
     [InlineData("Photo: Lynas Rare Earths")]
     [InlineData("Leave a comment")]
     [InlineData("Read more: Gallium prices hit record")]
+    [InlineData("Thanks for reading Critical Minerals Weekly")]
+    [InlineData("Thank you for reading.")]
+    [InlineData("← Previous post")]
+    [InlineData("Next story →")]
+    [InlineData("« Older posts")]
     public void MarksWebBoilerplateAndNeverMakesItAHeading(string line)
     {
         var document = ArticleReader.Default.Read($"Title of the story\n\nA body paragraph comes first.\n\n{line}\n");
@@ -80,6 +85,37 @@ public sealed class BlockStructureTests
     {
         var document = ArticleReader.Default.Read($"Title of the story\n\nA body paragraph comes first.\n\n{line}\n\nAnother paragraph.");
         Assert.Equal(BlockKind.Heading, document.Blocks[1].Kind);
+    }
+
+    [Fact]
+    public void A_heading_after_a_byline_and_a_date_still_heads_the_bullets_below_it()
+    {
+        var document = ArticleReader.Default.Read(
+            "Title of the story\n\nBy Jane Doe\n\nPublished: 3 May 2026\n\nKey points\n\n- Gallium output fell 12%.\n- Prices rose.\n\nA body paragraph.");
+
+        var heading = Assert.Single(document.Blocks, b => b.Kind == BlockKind.Heading);
+        Assert.Equal("Key points", heading.Text);
+        Assert.False(heading.IsBoilerplate);
+    }
+
+    [Fact]
+    public void Headlines_listed_after_page_furniture_at_the_end_are_furniture_too()
+    {
+        var document = ArticleReader.Default.Read(
+            "Title of the story\n\nA body paragraph comes first.\n\nShare this article\n\nTags: lithium\n\nCobalt Slumps on Congo Quota\n\nLynas Wins Texas Contract");
+
+        Assert.DoesNotContain(document.Blocks, b => b.Kind == BlockKind.Heading);
+        Assert.All(document.Blocks.Skip(1), b => Assert.True(b.IsBoilerplate));
+    }
+
+    [Fact]
+    public void Headlines_under_a_related_coverage_line_are_furniture_even_before_more_text()
+    {
+        var document = ArticleReader.Default.Read(
+            "Title of the story\n\nA body paragraph comes first.\n\nRelated coverage\n\nCobalt Slumps on Congo Quota\n\nThe story goes on after the box.");
+
+        Assert.DoesNotContain(document.Blocks, b => b.Kind == BlockKind.Heading);
+        Assert.False(document.Blocks[^1].IsBoilerplate);
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public sealed class CommittedBundleTests
         Assert.Equal(["0", "1"], manifest.Models["keysentence"].Labels);
         Assert.Contains("keyProbability", manifest.Models["salience"].Inputs);
         Assert.Contains(manifest.Models["salience"].Metrics.Keys, k => k.StartsWith("corpus.rouge", StringComparison.Ordinal));
+        // The corpus marks key sentences, so the report says how many of them the highlights hold.
+        Assert.InRange(manifest.Models["salience"].Metrics["corpus.keyRecall"], 0.0, 1.0);
         Assert.NotEqual(Calibration.None, manifest.Models["topic"].Calibration);
         Assert.NotEqual(Calibration.None, manifest.Models["western"].Calibration);
     }
