@@ -69,6 +69,18 @@ public sealed class SummaryTests
         Assert.Equal(western.Take(2).Select(s => s.Span.Start).Order(), summary.West.Select(s => s.Start));
     }
 
+    [Fact]
+    public void A_west_section_is_empty_not_padded_when_no_sentence_is_western()
+    {
+        const string provincial = "Jiangxi Tightens Lepidolite Mining Rules\n\nThe Jiangxi provincial government said on Monday that lepidolite mines in Yichun must renew their mining licences by the end of the year and meet new tailings standards.\n\nLocal officials said three small mines had already closed after inspections found waste dumped near a river.";
+
+        var summary = DefaultAnalyzer.Instance.Summarize(provincial, new SummaryOptions { MaxWest = 3 });
+
+        Assert.All(summary.Analysis.Sentences, s => Assert.False(s.IsWestern, s.Text));
+        Assert.Empty(summary.West);
+        Assert.NotEmpty(summary.Highlights);
+    }
+
     // Known failure of the current bundle (issue 5 stays open): "The company said it would keep coke purchases flat…" gets
     // 0.79 from the Western model, which over-trusts company-results phrasing (the guide's Western-company rule) and does not
     // read from the lede that the company is Chinese.
