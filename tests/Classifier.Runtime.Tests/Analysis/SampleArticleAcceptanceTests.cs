@@ -25,7 +25,8 @@ public sealed class SampleArticleAcceptanceTests
 
     // Known failure of the current bundle (issue 5 stays open): the highlights are the lede (salience 0.92), the
     // internationalisation sentence (0.68) and the Western paragraph's first sentence (0.77); the risk-awareness sentence
-    // gets 0.08. Run explicit tests with: dotnet test tests/Classifier.Runtime.Tests -- xUnit.Explicit=on
+    // gets 0.08 (docs/training.md, "What the data say about the sample's highlights", has what was tried). Run explicit
+    // tests with: dotnet test tests/Classifier.Runtime.Tests -- xUnit.Explicit=on
     [Fact(Explicit = true)]
     public void Highlights_include_the_internationalisation_strategy_and_the_risk_awareness_sentences()
     {
