@@ -52,7 +52,7 @@ public static class CorpusAligner
 
             var western = Flags(article, label.Western, block, i, issues, ref failed);
             var keys = Flags(article, label.Keys, block, i, issues, ref failed);
-            if (label.Keys.Count > 0 && (block.Kind != BlockKind.Paragraph || label.Label == CorpusLabels.Other))
+            if (label.Keys.Count > 0 && !CorpusLabels.MayHoldKeySentences(block.Kind, label.Label))
             {
                 issues.Add(new CorpusIssue(article.Path, label.Keys[0].Line,
                     $"key sentences come from body paragraphs, but block {i} is {(block.Kind == BlockKind.Paragraph ? "other" : "a " + block.Kind.ToString().ToLowerInvariant())}"));

@@ -39,6 +39,10 @@ public static class CorpusLabels
     /// <summary>Key sentences an article has (fewer only when its body has fewer sentences).</summary>
     public const int KeySentences = 3;
 
+    /// <summary>Whether a block may hold key sentences: body paragraphs only, not bullets (often the article's own summary)
+    /// nor <c>other</c>.</summary>
+    public static bool MayHoldKeySentences(Text.BlockKind kind, string topic) => kind == Text.BlockKind.Paragraph && topic != Other;
+
     /// <summary>The splits an article may belong to.</summary>
     public static IReadOnlyList<string> Splits { get; } = ["train", "dev", "test"];
 

@@ -41,7 +41,7 @@ public static partial class CorpusChecker
                 issues.Add(new CorpusIssue(source.Path, 0, $"{source.Highlights.Count} highlight lines (expected 3)"));
             if (article.Paragraphs.Count == 0)
                 issues.Add(new CorpusIssue(source.Path, 0, "no labelled paragraph"));
-            var bodySentences = article.Paragraphs.Where(p => p.Block.Kind == Text.BlockKind.Paragraph && p.Topic != CorpusLabels.Other).Sum(p => p.Sentences.Count);
+            var bodySentences = article.Paragraphs.Where(p => p.MayHoldKeySentences).Sum(p => p.Sentences.Count);
             var keys = article.Paragraphs.Sum(p => p.Sentences.Count(s => s.Key));
             var wantedKeys = Math.Min(CorpusLabels.KeySentences, bodySentences);
             if (marksKeys && keys != wantedKeys)

@@ -17,6 +17,9 @@ public sealed record LabelledParagraph(int Index, TextBlock Block, string Topic,
 {
     /// <summary>The paragraph's text.</summary>
     public string Text => Block.Text;
+
+    /// <summary>Whether its sentences may be key sentences (<see cref="CorpusLabels.MayHoldKeySentences"/>).</summary>
+    public bool MayHoldKeySentences => CorpusLabels.MayHoldKeySentences(Block.Kind, Topic);
 }
 
 /// <summary>A sentence with its Western-relevance flag and whether it is a key sentence (one an editor would lift as a

@@ -45,7 +45,7 @@ public static class CorpusRows
         {
             var inputs = new ModelInputs(a.Document);
             var split = a.Split == "dev" ? "train" : a.Split;
-            return a.Paragraphs.Where(p => p.Block.Kind == Text.BlockKind.Paragraph && p.Topic != CorpusLabels.Other)
+            return a.Paragraphs.Where(p => p.MayHoldKeySentences)
                 .SelectMany(p => p.Sentences.Select(s => new LabelledRow(inputs.For(KeyInputs, p.Block, s.Sentence), s.Key ? "1" : "0", split, a.Id, p.Index)));
         })];
 }

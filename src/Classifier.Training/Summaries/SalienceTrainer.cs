@@ -191,7 +191,7 @@ public sealed class SalienceTrainer(SalienceTrainingOptions options, IProgress<s
     // key sentence is a candidate unless the topic model calls its paragraph other; those are left out, as at run time.
     private static HashSet<int> KeyLabels(SummaryArticle article, List<int> pool, IReadOnlyList<SalienceFeatures.Candidate> candidates)
     {
-        var keys = article.KeySentences.Select(Text.WhiteSpace.Collapse).ToHashSet(StringComparer.Ordinal);
+        var keys = article.KeySentenceSet();
         return [.. pool.Where(i => keys.Contains(Text.WhiteSpace.Collapse(candidates[i].Sentence.Text)))];
     }
 

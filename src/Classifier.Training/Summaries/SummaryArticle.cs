@@ -13,6 +13,9 @@ public sealed record SummaryArticle(string Id, string Title, string Body, IReadO
     /// when the data has none, and the salience model then learns from the ROUGE oracle against <see cref="Reference"/>.</summary>
     public IReadOnlyList<string> KeySentences { get; init; } = [];
 
+    /// <summary>The key sentences with white space collapsed, to match sentences the reader cut from <see cref="Text"/>.</summary>
+    public HashSet<string> KeySentenceSet() => KeySentences.Select(global::Classifier.Text.WhiteSpace.Collapse).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>What the project's summarizer reads: the headline as the first line, then the body.</summary>
     public string Text => Title.Length > 0 ? $"{Title}\n\n{Body}" : Body;
 }

@@ -30,7 +30,7 @@ public static class SummaryEvaluator
             var count = highlights ?? Math.Max(article.Reference.Count, 1);
             var summary = analyzer.Summarize(article.Text, new SummaryOptions { Highlights = count });
             var texts = summary.Highlights.Select(h => h.Text).ToList();
-            var keys = article.KeySentences.Select(WhiteSpace.Collapse).ToHashSet(StringComparer.Ordinal);
+            var keys = article.KeySentenceSet();
             int? hits = keys.Count == 0 ? null : texts.Count(t => keys.Contains(WhiteSpace.Collapse(t)));
             return new SummaryScore(article.Id, texts, Rouge.Score(texts, article.Reference), hits, keys.Count);
         }).ToList();
