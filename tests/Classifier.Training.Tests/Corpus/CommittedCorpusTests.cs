@@ -15,21 +15,6 @@ public sealed class CommittedCorpusTests
         Assert.True(issues.Count == 0, string.Join('\n', issues.Take(20)));
     }
 
-    // A batch written and reviewed but not yet trained on (training-data/pending/BATCH/articles, see training-data/README.md)
-    // must stay ready to merge: it passes the corpus check on its own, splits assigned.
-    [Theory]
-    [InlineData("b11", 36)]
-    public void PendingBatchPassesCorpusCheck(string batch, int articles)
-    {
-        var pending = TrainingCorpus.Load(Path.Combine(SharedData.RepositoryRoot, "training-data", "pending", batch));
-
-        var issues = CorpusChecker.Check(pending);
-
-        Assert.True(issues.Count == 0, string.Join('\n', issues.Take(20)));
-        Assert.Equal(articles, pending.Articles.Count);
-        Assert.DoesNotContain(pending.Articles, a => s_corpus.Value.Articles.Any(c => c.Id == a.Id));
-    }
-
     [Fact]
     public void HasTheSizeAndBalanceTheCorpusIssueAsksFor()
     {
