@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Classifier.Training.Corpus;
 
 namespace Classifier.Cli.Tests;
 
@@ -57,6 +58,5 @@ public sealed class EvaluateCommandTests : IDisposable
 
     private static string Corpus() => Path.Combine(SharedData.RepositoryRoot, "training-data");
 
-    private static int TestArticles(string corpus) =>
-        Directory.GetFiles(Path.Combine(corpus, "articles"), "*.txt").Count(f => File.ReadLines(f).Contains("split: test"));
+    private static int TestArticles(string corpus) => TrainingCorpus.Load(corpus).Articles.Count(a => a.Split == "test");
 }
