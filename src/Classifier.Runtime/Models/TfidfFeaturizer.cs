@@ -30,11 +30,12 @@ internal sealed class TfidfFeaturizer
     /// model that must be cheap: no character n-gram is hashed or looked up.</summary>
     public const int NoCharNgrams = 0;
 
-    /// <summary>The featurizer names this class serves: <c>tfidf</c> (words and characters) and <c>words</c>.</summary>
-    public static bool Serves(string featurizer) => featurizer is "tfidf" or "words";
+    /// <summary>The featurizer names this class serves: <c>tfidf</c> (words and character 2–5-grams), <c>tfidf3</c> (words and
+    /// character 3–5-grams) and <c>words</c>.</summary>
+    public static bool Serves(string featurizer) => featurizer is "tfidf" or "tfidf3" or "words";
 
     /// <summary>The shortest character n-gram of the featurizer named <paramref name="featurizer"/>.</summary>
-    public static int MinCharNgramOf(string featurizer) => featurizer == "words" ? NoCharNgrams : DefaultMinCharNgram;
+    public static int MinCharNgramOf(string featurizer) => featurizer switch { "words" => NoCharNgrams, "tfidf3" => 3, _ => DefaultMinCharNgram };
 
     // One block per (group, kind): group is the slot (separate inputs) or 0 (joined); kind 0 words, 1 characters.
     private readonly Block[] _blocks;

@@ -117,7 +117,12 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
                 ["candidates"] = string.Join(", ", candidates.Select(c => c.Name)),
                 ["finalFit"] = options.FitFinalOnTrainAndDev ? "train+dev" : "train",
                 ["wordNgrams"] = "1-2 (tf-idf)",
-                ["charNgrams"] = best.Featurizer switch { "ngrams" => "1-5 (tf-idf)", "tfidf" => $"{TfidfFeaturizer.DefaultMinCharNgram}-5 within tokens (sublinear tf-idf)", _ => "none" },
+                ["charNgrams"] = best.Featurizer switch
+                {
+                    "ngrams" => "1-5 (tf-idf)",
+                    "tfidf" or "tfidf3" => $"{TfidfFeaturizer.MinCharNgramOf(best.Featurizer)}-5 within tokens (sublinear tf-idf)",
+                    _ => "none",
+                },
                 ["inputs"] = options.JoinInputs && inputNames.Count > 1 ? "joined (one vocabulary)" : "separate",
             },
         };

@@ -124,6 +124,15 @@ public sealed class TfidfFeaturizerTests
     }
 
     [Fact]
+    public void The_featurizer_names_choose_the_shortest_character_ngram()
+    {
+        Assert.Equal(2, TfidfFeaturizer.MinCharNgramOf("tfidf"));
+        Assert.Equal(3, TfidfFeaturizer.MinCharNgramOf("tfidf3"));
+        Assert.Equal(TfidfFeaturizer.NoCharNgrams, TfidfFeaturizer.MinCharNgramOf("words"));
+        Assert.True(TfidfFeaturizer.Serves("tfidf3"));
+    }
+
+    [Fact]
     public void ReadsFormatOneFilesAsCharacterTwoToFiveGrams()
     {
         // Format 1 is format 2 without the shortest n-gram (after magic, version, slots, join flag and minimum df).
