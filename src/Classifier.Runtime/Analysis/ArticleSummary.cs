@@ -20,7 +20,8 @@ public sealed class ArticleSummary
     /// <summary>The most salient sentences, redundancy removed, in article order.</summary>
     public IReadOnlyList<SummarySentence> Highlights { get; }
 
-    /// <summary>The most salient other sentences of each topic, topics in order of weight.</summary>
+    /// <summary>The most salient sentences of each topic that neither the highlights nor the West section show, topics in order
+    /// of weight.</summary>
     public IReadOnlyList<KeyPoint> KeyPoints { get; }
 
     /// <summary>Why it matters to the West: Western sentences by probability, in article order; empty when there are none, or

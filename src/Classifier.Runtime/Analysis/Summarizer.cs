@@ -1,7 +1,7 @@
 namespace Classifier.Analysis;
 
-/// <summary>Builds an extractive summary from an analysis: highlights by salience with maximal marginal relevance, key points
-/// by topic, and the Western sentences.</summary>
+/// <summary>Builds an extractive summary from an analysis: highlights by salience with maximal marginal relevance, the Western
+/// sentences, and key points by topic from the sentences neither of those shows.</summary>
 internal static class Summarizer
 {
     public static ArticleSummary Summarize(ArticleAnalysis analysis, SummaryOptions options, string otherLabel, IReadOnlyList<string> topicLabels)
@@ -23,7 +23,10 @@ internal static class Summarizer
             .Take(options.MaxWest)
             .ToList();
 
-        var chosen = new HashSet<SentenceAnalysis>(highlights, ReferenceEqualityComparer.Instance);
+        // Key points leave out what the highlights and the West section already show: a digest that repeats itself wastes
+        // the reader's time. The West section itself may repeat a highlight: it is the article's Western sentences by
+        // probability, whatever else the summary shows.
+        var chosen = new HashSet<SentenceAnalysis>(highlights.Concat(west), ReferenceEqualityComparer.Instance);
         var keyPoints = new List<KeyPoint>();
         var topics = candidates
             .Where(s => s.Topic is not null && s.Topic != otherLabel)

@@ -44,13 +44,16 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public void Key_points_group_sentences_by_their_paragraphs_topic_without_repeating_highlights()
+    public void Key_points_group_sentences_by_their_paragraphs_topic_without_repeating_highlights_or_west_sentences()
     {
-        var summary = DefaultAnalyzer.Instance.Summarize(s_example);
+        // Every sentence after the lede is Western: with one highlight, they would otherwise be the key points as well.
+        const string western = "Lynas Wins Defense Funding for Texas Plant\n\nLynas Rare Earths said on Tuesday that the US Department of Defense had agreed to fund most of a heavy rare earth separation plant at Seadrift, Texas.\n\nThe plant would be the first outside China to separate dysprosium and terbium at scale, giving American magnet makers a domestic source. Washington made heavy rare earths a priority after Beijing restricted exports of both metals.\n\nLynas shares rose 4% in Sydney after the announcement, and the company kept its Malaysian output guidance unchanged.";
+        var summary = DefaultAnalyzer.Instance.Summarize(western, new SummaryOptions { Highlights = 1 });
 
         Assert.NotEmpty(summary.KeyPoints);
+        Assert.NotEmpty(summary.West);
         Assert.Equal(summary.KeyPoints.Count, summary.KeyPoints.Select(k => k.Topic).Distinct().Count());
-        var highlights = summary.Highlights.Select(h => h.Start).ToHashSet();
+        var highlights = summary.Highlights.Concat(summary.West).Select(h => h.Start).ToHashSet();
         foreach (var point in summary.KeyPoints)
         {
             Assert.InRange(point.Sentences.Count, 1, SummaryOptions.Default.KeyPointsPerTopic);
