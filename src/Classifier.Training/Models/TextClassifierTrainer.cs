@@ -120,7 +120,8 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
                 ["charNgrams"] = best.Featurizer switch
                 {
                     "ngrams" => "1-5 (tf-idf)",
-                    "tfidf" or "tfidf3" => $"{TfidfFeaturizer.MinCharNgramOf(best.Featurizer)}-5 within tokens (sublinear tf-idf)",
+                    _ when TfidfFeaturizer.Serves(best.Featurizer) && TfidfFeaturizer.MinCharNgramOf(best.Featurizer) != TfidfFeaturizer.NoCharNgrams
+                        => $"{TfidfFeaturizer.MinCharNgramOf(best.Featurizer)}-5 within tokens (sublinear tf-idf)",
                     _ => "none",
                 },
                 ["inputs"] = options.JoinInputs && inputNames.Count > 1 ? "joined (one vocabulary)" : "separate",
