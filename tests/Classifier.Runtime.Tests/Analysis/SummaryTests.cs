@@ -85,7 +85,7 @@ public sealed class SummaryTests
     }
 
     // Known failure of the current bundle (issue 5 stays open): "The company said it would keep coke purchases flat…" gets
-    // 0.78 from the Western model, which over-trusts company-results phrasing (the guide's Western-company rule) and does not
+    // 0.71 from the Western model, which over-trusts company-results phrasing (the guide's Western-company rule) and does not
     // read from the lede that the company is Chinese.
     [Fact(Explicit = true)]
     public void An_article_with_nothing_western_has_an_empty_west_section()
