@@ -23,7 +23,7 @@ internal sealed record BatchRequest(bool Summarize, IReadOnlyList<BatchItem> Ite
 internal static class RequestReader
 {
     private static readonly string[] s_optionNames =
-        ["highlights", "keyPointsPerTopic", "maxWest", "maxCharacters", "maxTokens", "diversity", "highlightsFromBullets"];
+        ["highlights", "keyPointsPerTopic", "maxWest", "maxCharacters", "maxTokens", "diversity", "highlightsFromBullets", "coverHeadline"];
 
     private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
@@ -370,6 +370,7 @@ internal static class RequestReader
         "maxTokens" => options with { MaxTokens = value.ValueKind == JsonValueKind.Null ? null : Count(value, path, name) },
         "diversity" => options with { Diversity = Fraction(value, path, name) },
         "highlightsFromBullets" => options with { HighlightsFromBullets = Flag(value, path, name) },
+        "coverHeadline" => options with { CoverHeadline = Flag(value, path, name) },
         _ => throw ServiceProblem.InvalidOption(path, Display(name), $"unknown option; the options are {string.Join(", ", s_optionNames)}."),
     };
 

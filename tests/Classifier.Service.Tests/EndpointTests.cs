@@ -42,10 +42,10 @@ public sealed class EndpointTests(DefaultService fixture)
     public async Task SummarizeAppliesEveryOption()
     {
         var text = Articles.Example;
-        const string options = """{"highlights": 1, "keyPointsPerTopic": 1, "maxWest": 1, "maxCharacters": 2000, "maxTokens": 400, "diversity": 0.9, "highlightsFromBullets": true}""";
+        const string options = """{"highlights": 1, "keyPointsPerTopic": 1, "maxWest": 1, "maxCharacters": 2000, "maxTokens": 400, "diversity": 0.9, "highlightsFromBullets": true, "coverHeadline": false}""";
         var reply = await Service.PostJsonAsync("/v1/summarize", $$"""{"text": {{JsonSerializer.Serialize(text)}}, "options": {{options}}}""");
         reply.AssertOk();
-        var expected = new SummaryOptions { Highlights = 1, KeyPointsPerTopic = 1, MaxWest = 1, MaxCharacters = 2000, MaxTokens = 400, Diversity = 0.9, HighlightsFromBullets = true };
+        var expected = new SummaryOptions { Highlights = 1, KeyPointsPerTopic = 1, MaxWest = 1, MaxCharacters = 2000, MaxTokens = 400, Diversity = 0.9, HighlightsFromBullets = true, CoverHeadline = false };
         Assert.Equal(Contract.Summary(Service.Analyzer.Summarize(text, expected)), reply.Text);
         Assert.True(reply.Json.GetProperty("highlights").GetArrayLength() <= 1);
     }
@@ -54,9 +54,9 @@ public sealed class EndpointTests(DefaultService fixture)
     public async Task SummarizeTakesPlainTextWithOptionsInTheQuery()
     {
         var text = Articles.Example;
-        var reply = await Service.PostTextAsync("/v1/summarize?highlights=2&maxTokens=300&diversity=0.5&highlightsFromBullets=false", text);
+        var reply = await Service.PostTextAsync("/v1/summarize?highlights=2&maxTokens=300&diversity=0.5&highlightsFromBullets=false&coverHeadline=false", text);
         reply.AssertOk();
-        var expected = new SummaryOptions { Highlights = 2, MaxTokens = 300, Diversity = 0.5 };
+        var expected = new SummaryOptions { Highlights = 2, MaxTokens = 300, Diversity = 0.5, CoverHeadline = false };
         Assert.Equal(Contract.Summary(Service.Analyzer.Summarize(text, expected)), reply.Text);
     }
 

@@ -18,7 +18,7 @@ public sealed class PayloadPropertyTests(DefaultService fixture)
 
     // Member names the service knows, mixed with near misses and noise, so generated objects often look like requests.
     private static readonly Gen<string> s_name = Gen.OneOf(
-        Gen.OneOf<string>("text", "options", "items", "id", "mode", "highlights", "keyPointsPerTopic", "maxWest", "maxCharacters", "maxTokens", "diversity", "highlightsFromBullets", "Text", ""),
+        Gen.OneOf<string>("text", "options", "items", "id", "mode", "highlights", "keyPointsPerTopic", "maxWest", "maxCharacters", "maxTokens", "diversity", "highlightsFromBullets", "coverHeadline", "Text", ""),
         s_string);
 
     private static readonly Gen<string> s_json = Gen.Recursive<string>((depth, json) =>

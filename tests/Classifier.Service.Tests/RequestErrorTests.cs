@@ -60,6 +60,7 @@ public sealed class RequestErrorTests(DefaultService fixture)
     [InlineData("diversity", "1.5")]
     [InlineData("diversity", "-0.1")]
     [InlineData("highlightsFromBullets", "1")]
+    [InlineData("coverHeadline", "\"yes\"")]
     [InlineData("maxToken", "5")]
     [InlineData("Highlights", "5")]
     public async Task AnInvalidOptionIsNamed(string option, string value)

@@ -151,7 +151,8 @@ internal static class SalienceFeatures
         return bag;
     }
 
-    private static HashSet<string> Stems(IEnumerable<string> words) =>
+    /// <summary>Words by their first six letters, so "internationalization" meets "International".</summary>
+    internal static HashSet<string> Stems(IEnumerable<string> words) =>
         new(words.Select(w => w.Length > 6 ? w[..6] : w), StringComparer.Ordinal);
 
     /// <summary>Runs of letters and digits, lower-cased.</summary>

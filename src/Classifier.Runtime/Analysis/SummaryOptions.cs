@@ -29,6 +29,10 @@ public sealed record SummaryOptions
     /// unless it has none: an article's bullets are often its own summary already).</summary>
     public bool HighlightsFromBullets { get; init; }
 
+    /// <summary>Whether the last of three or more highlights goes to a part of the headline that the others leave untouched:
+    /// the most salient sentence on it that the West section does not already show. Editors cover the headline first.</summary>
+    public bool CoverHeadline { get; init; } = true;
+
     /// <summary>Throws if an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The first option out of range.</exception>
     public void Validate()

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Classifier.Analysis;
 using Classifier.Tests.Support;
 using Classifier.Text;
@@ -32,16 +33,63 @@ public sealed class SummaryTests
     }
 
     [Fact]
-    public void Without_redundancy_removal_highlights_are_the_most_salient_sentences()
+    public void Without_redundancy_removal_or_the_headline_slot_highlights_are_the_most_salient_sentences()
     {
         var analysis = DefaultAnalyzer.Instance.Analyze(s_example);
         var expected = analysis.Sentences.Where(s => s.IsCandidate && s.Paragraph.Kind == BlockKind.Paragraph)
             .OrderByDescending(s => s.Salience).ThenBy(s => s.Span.Start).Take(3).Select(s => s.Span.Start).Order();
 
-        var summary = DefaultAnalyzer.Instance.Summarize(analysis, new SummaryOptions { Diversity = 0 });
+        var summary = DefaultAnalyzer.Instance.Summarize(analysis, new SummaryOptions { Diversity = 0, CoverHeadline = false });
 
         Assert.Equal(expected, summary.Highlights.Select(h => h.Start));
     }
+
+    [Fact]
+    public void A_headline_is_cut_into_clauses_of_word_stems()
+    {
+        var clauses = Headline.Clauses("Shenghe Resources Rallies Leadership in Baotou, Sharpens Focus on International Strategy and Risk Controls");
+
+        Assert.Equal(
+            [["baotou", "leader", "rallie", "resour", "shengh"], ["focus", "intern", "sharpe", "strate"], ["contro", "risk"]],
+            clauses.Select(c => c.Order(StringComparer.Ordinal).ToArray()));
+        Assert.Empty(Headline.Clauses(null));
+        Assert.Equal(
+            [["lynas"], ["iluka"], ["ahead", "year"]],
+            Headline.Clauses("Lynas And Iluka: The Year Ahead").Select(c => c.Order(StringComparer.Ordinal).ToArray()));
+    }
+
+    [Fact]
+    public void The_last_highlight_covers_a_headline_clause_the_others_leave_untouched()
+    {
+        // The committed corpus's unseen test articles, headline and body as an analyst would paste them.
+        var articles = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "training-data", "summaries.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(article => article.GetProperty("split").GetString() == "test")
+            .Select(article => $"{article.GetProperty("title").GetString()}\n\n{article.GetProperty("text").GetString()}");
+        var changed = 0;
+        foreach (var text in articles)
+        {
+            var analysis = DefaultAnalyzer.Instance.Analyze(text);
+            var covering = DefaultAnalyzer.Instance.Summarize(analysis).Highlights.Select(h => h.Start).ToHashSet();
+            var plain = DefaultAnalyzer.Instance.Summarize(analysis, new SummaryOptions { CoverHeadline = false });
+            if (covering.SetEquals(plain.Highlights.Select(h => h.Start)))
+                continue;
+
+            // One highlight differs: the slot's sentence, on a clause no other highlight touches, and not one the West section shows.
+            changed++;
+            Assert.Equal(2, covering.Intersect(plain.Highlights.Select(h => h.Start)).Count());
+            var sentences = analysis.Sentences.ToDictionary(s => s.Span.Start);
+            var slot = sentences[covering.Single(start => !plain.Highlights.Any(h => h.Start == start))];
+            var others = covering.Where(start => start != slot.Span.Start).Select(start => Stems(sentences[start].Text)).ToList();
+            Assert.Contains(Headline.Clauses(analysis.Title), clause => clause.Overlaps(Stems(slot.Text)) && !others.Any(clause.Overlaps));
+            Assert.DoesNotContain(slot.Span.Start, plain.West.Select(w => w.Start));
+        }
+
+        // It changes some articles' highlights, not most: the slot goes to salience when the headline is covered.
+        Assert.InRange(changed, 5, 40);
+    }
+
+    private static HashSet<string> Stems(string text) => SalienceFeatures.Stems(SalienceFeatures.Bag(text).Keys);
 
     [Fact]
     public void Key_points_group_sentences_by_their_paragraphs_topic_without_repeating_highlights_or_west_sentences()
