@@ -30,11 +30,17 @@ internal static class SalienceFeatures
         "were", "which", "will", "with", "would", "we", "not", "also", "after", "than", "more", "into", "over", "about",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_stopWordLookup =
+        s_stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>A sentence the summary may choose, with what the features need of its paragraph.</summary>
     public readonly record struct Candidate(TextBlock Block, Sentence Sentence, int ParagraphOrdinal, int SectionOrdinal,
         float OtherProbability, float TopicConfidence, float WesternProbability, float KeyProbability);
 
     /// <summary>One feature vector per candidate, in candidate order, and each candidate's unit term vector (for redundancy).</summary>
+    /// <remarks>The sums run over arrays of word ids but add in the order of the dictionaries these features were first
+    /// computed with (words in the order first seen), so the values are bit for bit those the shipped salience models
+    /// learned from.</remarks>
     public static (float[][] Features, Dictionary<string, double>[] Vectors) Compute(ArticleDocument document, IReadOnlyList<Candidate> candidates)
     {
         var n = candidates.Count;
@@ -42,71 +48,86 @@ internal static class SalienceFeatures
         if (n == 0)
             return (result, []);
 
-        // Term vectors of each sentence, weighted by how rare a word is across the article's sentences.
-        var bags = new Dictionary<string, int>[n];
-        var sentenceFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
+        var (words, bags) = NumberWords(candidates);
+        var vocabulary = words.Count;
+        var sentenceFrequency = new int[vocabulary];
+        foreach (var bag in bags)
         {
-            bags[i] = Bag(candidates[i].Sentence.Text);
-            foreach (var word in bags[i].Keys)
-                CollectionsMarshal.GetValueRefOrAddDefault(sentenceFrequency, word, out _)++;
+            foreach (var (id, _) in bag)
+                sentenceFrequency[id]++;
         }
 
-        var vectors = new Dictionary<string, double>[n];
-        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Term vectors of each sentence, weighted by how rare a word is across the article's sentences, and their centroid.
+        var weights = new double[n][];
+        var centroid = new double[vocabulary];
         for (var i = 0; i < n; i++)
         {
-            vectors[i] = new Dictionary<string, double>(bags[i].Count, StringComparer.Ordinal);
-            foreach (var (word, count) in bags[i])
+            var bag = bags[i];
+            weights[i] = new double[bag.Length];
+            for (var k = 0; k < bag.Length; k++)
             {
-                var weight = count * Math.Log(1 + (double)n / sentenceFrequency[word]);
-                vectors[i][word] = weight;
-                CollectionsMarshal.GetValueRefOrAddDefault(centroid, word, out _) += weight;
+                var weight = bag[k].Count * Math.Log(1 + (double)n / sentenceFrequency[bag[k].Id]);
+                weights[i][k] = weight;
+                centroid[bag[k].Id] += weight;
             }
 
-            Normalize(vectors[i]);
+            Normalize(weights[i]);
         }
 
         Normalize(centroid);
-        var paragraphVectors = new Dictionary<int, double>();
-        foreach (var group in Enumerable.Range(0, n).GroupBy(i => candidates[i].Block.Index))
-        {
-            var sum = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var i in group)
-            {
-                foreach (var (word, weight) in vectors[i])
-                    CollectionsMarshal.GetValueRefOrAddDefault(sum, word, out _) += weight;
-            }
 
-            Normalize(sum);
-            paragraphVectors[group.Key] = Cosine(sum, centroid);
-        }
+        var (paragraphCentrality, paragraphSentences) = ParagraphCentrality(candidates, bags, weights, centroid);
 
         // Mean similarity to the other sentences without comparing every pair: the vectors are unit length, so the sum of
         // the cosines of sentence i with all others is v_i · (sum of all vectors) - v_i · v_i. Linear, not quadratic, in n.
-        var total = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var vector in vectors)
+        var total = new double[vocabulary];
+        for (var i = 0; i < n; i++)
         {
-            foreach (var (word, weight) in vector)
-                CollectionsMarshal.GetValueRefOrAddDefault(total, word, out _) += weight;
+            for (var k = 0; k < bags[i].Length; k++)
+                total[bags[i][k].Id] += weights[i][k];
         }
 
-        var similaritySums = new double[n];
-        for (var i = 0; i < n; i++)
-            similaritySums[i] = Cosine(vectors[i], total) - Cosine(vectors[i], vectors[i]);
-
         // Title words and sentence words compared by their first six letters, so "internationalization" meets "International".
-        var title = document.Title is { } t ? Stems(Bag(t).Keys) : [];
-        var paragraphSentences = candidates.GroupBy(c => c.Block.Index).ToDictionary(g => g.Key, g => g.Count());
+        var title = document.Title is { } t ? Stems(Bag(t).Keys) : new HashSet<string>(StringComparer.Ordinal);
+        var titleLookup = title.GetAlternateLookup<ReadOnlySpan<char>>();
+        var sharesTitle = new bool[vocabulary];
+        var stemIds = new int[vocabulary];
+        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stemLookup = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var id = 0; id < vocabulary; id++)
+        {
+            var stem = words[id].AsSpan(0, Math.Min(words[id].Length, 6));
+            if (!stemLookup.TryGetValue(stem, out stemIds[id]))
+                stemLookup[stem] = stemIds[id] = stems.Count;
+            sharesTitle[id] = titleLookup.Contains(stem);
+        }
+
+        var stemSeen = new int[stems.Count];
         var logCandidates = (float)Math.Log(n);
         for (var i = 0; i < n; i++)
         {
             var candidate = candidates[i];
             var text = candidate.Sentence.Text;
-            var (words, numbers, capitals) = Shape(text);
-            var stems = Stems(bags[i].Keys);
-            var shared = stems.Count(title.Contains);
-            var titleOverlap = stems.Count == 0 ? 0 : shared / (double)stems.Count;
+            var (wordCount, numbers, capitals) = Shape(text);
+            double toCentroid = 0, toTotal = 0, toSelf = 0;
+            int distinctStems = 0, shared = 0;
+            for (var k = 0; k < bags[i].Length; k++)
+            {
+                var id = bags[i][k].Id;
+                var weight = weights[i][k];
+                toCentroid += weight * centroid[id];
+                toTotal += weight * total[id];
+                toSelf += weight * weight;
+                if (stemSeen[stemIds[id]] != i + 1)
+                {
+                    stemSeen[stemIds[id]] = i + 1;
+                    distinctStems++;
+                    if (sharesTitle[id])
+                        shared++;
+                }
+            }
+
+            var titleOverlap = distinctStems == 0 ? 0 : shared / (double)distinctStems;
             var titleCoverage = title.Count == 0 ? 0 : shared / (double)title.Count;
             result[i] =
             [
@@ -116,14 +137,14 @@ internal static class SalienceFeatures
                 IndexInParagraph(candidate),
                 paragraphSentences[candidate.Block.Index],
                 candidate.Block.Kind == BlockKind.Bullet ? 1 : 0,
-                Math.Min(words, 120),
-                (float)Cosine(vectors[i], centroid),
-                n == 1 ? 0 : (float)(similaritySums[i] / (n - 1)),
-                (float)paragraphVectors[candidate.Block.Index],
+                Math.Min(wordCount, 120),
+                (float)toCentroid,
+                n == 1 ? 0 : (float)((toTotal - toSelf) / (n - 1)),
+                (float)paragraphCentrality[candidate.Block.Index],
                 (float)titleOverlap,
                 (float)titleCoverage,
-                words == 0 ? 0 : numbers / (float)words,
-                words == 0 ? 0 : capitals / (float)words,
+                wordCount == 0 ? 0 : numbers / (float)wordCount,
+                wordCount == 0 ? 0 : capitals / (float)wordCount,
                 text.AsSpan().IndexOfAny("\"“”") >= 0 ? 1 : 0,
                 text.TrimEnd().EndsWith(':') ? 1 : 0,
                 logCandidates,
@@ -135,7 +156,113 @@ internal static class SalienceFeatures
             ];
         }
 
+        // The summary compares sentences by these vectors (maximal marginal relevance) and reads their words.
+        var vectors = new Dictionary<string, double>[n];
+        for (var i = 0; i < n; i++)
+        {
+            vectors[i] = new Dictionary<string, double>(bags[i].Length, StringComparer.Ordinal);
+            for (var k = 0; k < bags[i].Length; k++)
+                vectors[i][words[bags[i][k].Id]] = weights[i][k];
+        }
+
         return (result, vectors);
+    }
+
+    // Each sentence's content words as ids with counts, in the order first seen; the ids number the article's words in the
+    // order first seen, and Words holds them.
+    private static (List<string> Words, (int Id, int Count)[][] Bags) NumberWords(IReadOnlyList<Candidate> candidates)
+    {
+        var words = new List<string>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var bags = new (int Id, int Count)[candidates.Count][];
+        var bag = new List<(int Id, int Count)>();
+        var position = new List<int>(); // a word's index in the current bag, or -1
+        Span<char> buffer = stackalloc char[64];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            bag.Clear();
+            var text = candidates[i].Sentence.Text;
+            foreach (var (start, length) in WordSpans(text))
+            {
+                if (length < 2)
+                    continue;
+                var word = length <= buffer.Length ? buffer[..length] : new char[length];
+                text.AsSpan(start, length).ToLowerInvariant(word);
+                if (s_stopWordLookup.Contains(word))
+                    continue;
+                if (!lookup.TryGetValue(word, out var id))
+                {
+                    id = words.Count;
+                    var key = new string(word);
+                    words.Add(key);
+                    ids[key] = id;
+                    position.Add(-1);
+                }
+
+                if (position[id] < 0)
+                {
+                    position[id] = bag.Count;
+                    bag.Add((id, 1));
+                }
+                else
+                {
+                    bag[position[id]] = (id, bag[position[id]].Count + 1);
+                }
+            }
+
+            bags[i] = [.. bag];
+            foreach (var (id, _) in bags[i])
+                position[id] = -1;
+        }
+
+        return (words, bags);
+    }
+
+    // Each paragraph's cosine of its summed sentence vectors with the centroid (the paragraph's words in the order first seen
+    // in it), and its number of candidate sentences; both by block index.
+    private static (Dictionary<int, double> Centrality, Dictionary<int, int> Sentences) ParagraphCentrality(
+        IReadOnlyList<Candidate> candidates, (int Id, int Count)[][] bags, double[][] weights, double[] centroid)
+    {
+        var centrality = new Dictionary<int, double>();
+        var sentences = new Dictionary<int, int>();
+        var sum = new double[centroid.Length];
+        var seen = new bool[centroid.Length];
+        var order = new List<int>();
+        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(i => candidates[i].Block.Index))
+        {
+            order.Clear();
+            foreach (var i in group)
+            {
+                for (var k = 0; k < bags[i].Length; k++)
+                {
+                    var id = bags[i][k].Id;
+                    if (!seen[id])
+                    {
+                        seen[id] = true;
+                        order.Add(id);
+                    }
+
+                    sum[id] += weights[i][k];
+                }
+            }
+
+            double squares = 0;
+            foreach (var id in order)
+                squares += sum[id] * sum[id];
+            var norm = Math.Sqrt(squares);
+            double dot = 0;
+            foreach (var id in order)
+            {
+                dot += (norm == 0 ? sum[id] : sum[id] / norm) * centroid[id];
+                (sum[id], seen[id]) = (0, false);
+            }
+
+            centrality[group.Key] = dot;
+            sentences[group.Key] = group.Count();
+        }
+
+        return (centrality, sentences);
     }
 
     /// <summary>Lower-cased content words and their counts.</summary>
@@ -207,13 +334,16 @@ internal static class SalienceFeatures
         return (words, numbers, capitals);
     }
 
-    private static void Normalize(Dictionary<string, double> vector)
+    private static void Normalize(double[] vector)
     {
-        var norm = Math.Sqrt(vector.Values.Sum(v => v * v));
+        double squares = 0;
+        foreach (var value in vector)
+            squares += value * value;
+        var norm = Math.Sqrt(squares);
         if (norm == 0)
             return;
-        foreach (var key in vector.Keys.ToArray())
-            vector[key] /= norm;
+        for (var i = 0; i < vector.Length; i++)
+            vector[i] /= norm;
     }
 
     internal static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
