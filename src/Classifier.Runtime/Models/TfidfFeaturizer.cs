@@ -31,11 +31,17 @@ internal sealed class TfidfFeaturizer
     public const int NoCharNgrams = 0;
 
     /// <summary>The featurizer names this class serves: <c>tfidf</c> (words and character 2–5-grams), <c>tfidf3</c> (words and
-    /// character 3–5-grams) and <c>words</c>.</summary>
-    public static bool Serves(string featurizer) => featurizer is "tfidf" or "tfidf3" or "words";
+    /// character 3–5-grams), <c>tfidf3p</c> (the same, the second slot by words only) and <c>words</c>.</summary>
+    public static bool Serves(string featurizer) => featurizer is "tfidf" or "tfidf3" or "tfidf3p" or "words";
 
     /// <summary>The shortest character n-gram of the featurizer named <paramref name="featurizer"/>.</summary>
-    public static int MinCharNgramOf(string featurizer) => featurizer switch { "words" => NoCharNgrams, "tfidf3" => 3, _ => DefaultMinCharNgram };
+    public static int MinCharNgramOf(string featurizer) => featurizer switch { "words" => NoCharNgrams, "tfidf3" or "tfidf3p" => 3, _ => DefaultMinCharNgram };
+
+    /// <summary>Whether the featurizer named <paramref name="featurizer"/> reads character n-grams of slot <paramref name="slot"/>
+    /// (separate inputs): <c>tfidf3p</c> reads the second slot by words only, the others read every slot whole.</summary>
+    /// <remarks>For the Western model, whose second slot is the sentence's paragraph: its characters repeat the sentence's
+    /// own, and featurizing them was about a third of the model's time (docs/training.md).</remarks>
+    public static bool CharNgramsIn(string featurizer, int slot) => featurizer != "tfidf3p" || slot != 1;
 
     // One block per (group, kind): group is the slot (separate inputs) or 0 (joined); kind 0 words, 1 characters.
     private readonly Block[] _blocks;
@@ -76,7 +82,7 @@ internal sealed class TfidfFeaturizer
 
     /// <summary>Learns the vocabulary and document frequencies from training rows.</summary>
     public static TfidfFeaturizer Fit(IReadOnlyList<IReadOnlyList<string>> rows, int slots, bool joinInputs, int minDocumentFrequency = 1,
-        int minCharNgram = DefaultMinCharNgram)
+        int minCharNgram = DefaultMinCharNgram, Func<int, bool>? charNgramsIn = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (minCharNgram != NoCharNgrams)
@@ -94,7 +100,8 @@ internal sealed class TfidfFeaturizer
             for (var kind = 0; kind < 2; kind++)
             {
                 var frequency = new Dictionary<ulong, int>();
-                foreach (var row in rows)
+                // A slot without character n-grams keeps an empty character block: nothing is hashed for it at prediction time.
+                foreach (var row in kind == 1 && !joinInputs && charNgramsIn?.Invoke(group) == false ? [] : rows)
                 {
                     seen.Clear();
                     foreach (var slot in SlotsOf(group, joinInputs, slots))
@@ -320,6 +327,9 @@ internal sealed class TfidfFeaturizer
         public SparseVector Vector(IEnumerable<string> texts, int kind, int minCharNgram)
         {
             // Scratch space per thread: featurizing is the hot path of tagging, and these would be most of its garbage.
+            if (Keys.Length == 0)
+                return SparseVector.Empty;
+
             var hashes = t_hashes ??= new List<ulong>(1024);
             hashes.Clear();
             foreach (var text in texts)

@@ -239,7 +239,8 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
             {
                 // This library's featurizer runs outside ML.NET: the model learns from its vectors, and the vocabulary travels
                 // in the model's zip.
-                var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs, minCharNgram: TfidfFeaturizer.MinCharNgramOf(featurizer));
+                var tfidf = TfidfFeaturizer.Fit([.. rows.Select(r => r.Texts)], inputNames.Count, options.JoinInputs, minCharNgram: TfidfFeaturizer.MinCharNgramOf(featurizer),
+                    charNgramsIn: slot => TfidfFeaturizer.CharNgramsIn(featurizer, slot));
                 var vectors = ml.Data.LoadFromEnumerable(
                     rows.Select(r => new VectorModelInput { Features = tfidf.Featurize(r.Texts).ToVBuffer(tfidf.Dimension), Label = r.Label }).ToList(),
                     VectorModelInput.Schema(tfidf.Dimension));

@@ -133,7 +133,7 @@ public sealed class SummaryTests
     }
 
     // A known error of the Western model, not of the summary (the test above shows the section stays empty when nothing
-    // is flagged): "The company said it would keep coke purchases flat…" gets 0.68, because the model over-trusts
+    // is flagged): "The company said it would keep coke purchases flat…" gets 0.73, because the model over-trusts
     // company-results phrasing (the guide's Western-company rule) and does not read from the lede that the company is Chinese.
     // Run explicit tests with: dotnet test tests/Classifier.Runtime.Tests -- xUnit.Explicit=on
     [Fact(Explicit = true)]

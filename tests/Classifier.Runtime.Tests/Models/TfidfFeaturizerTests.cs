@@ -124,10 +124,35 @@ public sealed class TfidfFeaturizerTests
     }
 
     [Fact]
+    public void Tfidf3p_reads_the_second_slot_by_words_only_and_survives_its_file()
+    {
+        var featurizer = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: false, minCharNgram: TfidfFeaturizer.MinCharNgramOf("tfidf3p"),
+            charNgramsIn: slot => TfidfFeaturizer.CharNgramsIn("tfidf3p", slot));
+        var whole = TfidfFeaturizer.Fit(s_rows, slots: 2, joinInputs: false, minCharNgram: 3);
+        using var stream = new MemoryStream();
+        featurizer.Write(stream);
+        stream.Position = 0;
+        var read = TfidfFeaturizer.Read(stream, "test.bin");
+
+        // Slot 0 has its words and characters (two unit-norm blocks), slot 1 its words alone (one), which are the words
+        // of the featurizer that reads it whole.
+        Assert.Equal(2, featurizer.FeaturizeSlot(0, s_rows[3][0]).Values.Sum(v => (double)v * v), 4);
+        var second = featurizer.FeaturizeSlot(1, s_rows[3][1]);
+        Assert.Equal(1, second.Values.Sum(v => (double)v * v), 4);
+        Assert.Equal(whole.FeaturizeSlot(1, s_rows[3][1]).Values.Sum(v => (double)v * v) / 2, second.Values.Sum(v => (double)v * v), 4);
+        Assert.True(featurizer.Dimension < whole.Dimension, $"{featurizer.Dimension} against {whole.Dimension}");
+        Assert.Equal(featurizer.Featurize(s_rows[1]), read.Featurize(s_rows[1]), SparseVectorComparer.Instance);
+        Assert.True(TfidfFeaturizer.Serves("tfidf3p"));
+        Assert.False(TfidfFeaturizer.CharNgramsIn("tfidf3p", 1));
+        Assert.True(TfidfFeaturizer.CharNgramsIn("tfidf3p", 0) && TfidfFeaturizer.CharNgramsIn("tfidf3p", 2) && TfidfFeaturizer.CharNgramsIn("tfidf3", 1));
+    }
+
+    [Fact]
     public void The_featurizer_names_choose_the_shortest_character_ngram()
     {
         Assert.Equal(2, TfidfFeaturizer.MinCharNgramOf("tfidf"));
         Assert.Equal(3, TfidfFeaturizer.MinCharNgramOf("tfidf3"));
+        Assert.Equal(3, TfidfFeaturizer.MinCharNgramOf("tfidf3p"));
         Assert.Equal(TfidfFeaturizer.NoCharNgrams, TfidfFeaturizer.MinCharNgramOf("words"));
         Assert.True(TfidfFeaturizer.Serves("tfidf3"));
     }
