@@ -121,7 +121,8 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
                 {
                     "ngrams" => "1-5 (tf-idf)",
                     _ when TfidfFeaturizer.Serves(best.Featurizer) && TfidfFeaturizer.MinCharNgramOf(best.Featurizer) != TfidfFeaturizer.NoCharNgrams
-                        => $"{TfidfFeaturizer.MinCharNgramOf(best.Featurizer)}-5 within tokens (sublinear tf-idf)",
+                        => $"{TfidfFeaturizer.MinCharNgramOf(best.Featurizer)}-5 within tokens (sublinear tf-idf)"
+                            + (options.JoinInputs || TfidfFeaturizer.CharNgramsIn(best.Featurizer, 1) ? "" : "; the second input by words only"),
                     _ => "none",
                 },
                 ["inputs"] = options.JoinInputs && inputNames.Count > 1 ? "joined (one vocabulary)" : "separate",
