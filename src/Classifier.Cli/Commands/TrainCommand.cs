@@ -54,7 +54,7 @@ internal static class TrainCommand
         var bundle = new Option<string?>("--bundle") { Description = "Train the default bundle (topic, western) from this training-data folder." };
         var output = new Option<string>("--output") { Description = "Bundle folder to write (atomically).", DefaultValueFactory = _ => "models" };
         var separateText = new Option<bool>("--separate-text") { Description = "Featurize each --text column apart (default: join them into one text with one vocabulary)." };
-        var featurizers = new Option<string?>("--featurizers") { Description = $"Featurizers to compare, of {string.Join(',', TextTrainingOptions.AllFeaturizers)} (default: all; with --bundle: {BundleFeaturizers}, and {BundleWesternFeaturizers} for the Western model)." };
+        var featurizers = new Option<string?>("--featurizers") { Description = $"Featurizers to compare, of {string.Join(',', TextTrainingOptions.KnownFeaturizers)} (default: {string.Join(',', TextTrainingOptions.AllFeaturizers)}; with --bundle: {BundleFeaturizers}, and {BundleWesternFeaturizers} for the Western model)." };
         var trainers = new Option<string?>("--trainers") { Description = $"Trainers to compare, of {string.Join(',', TextTrainingOptions.AllTrainers)} (default: all; with --bundle: {BundleTrainers}, and {BundleWesternTrainers} for the Western model). {string.Join(" and ", TrainerSpec.PenalizedTrainers)} alone stand for their L2 grids; 'svm:l2=2e-4' is one penalty, 'svm:l2=1e-4/3e-4' several." };
         // A bad spec fails as the command line is parsed, before any data is read, naming the option and what it expects.
         trainers.Validators.Add(parsed =>

@@ -326,10 +326,11 @@ internal sealed class TfidfFeaturizer
         /// <summary>The block's normalised tf-idf vector of some texts counted together, its n-grams in the order first seen.</summary>
         public SparseVector Vector(IEnumerable<string> texts, int kind, int minCharNgram)
         {
-            // Scratch space per thread: featurizing is the hot path of tagging, and these would be most of its garbage.
+            // An empty vocabulary (a slot read without character n-grams) needs no hashing.
             if (Keys.Length == 0)
                 return SparseVector.Empty;
 
+            // Scratch space per thread: featurizing is the hot path of tagging, and these would be most of its garbage.
             var hashes = t_hashes ??= new List<ulong>(1024);
             hashes.Clear();
             foreach (var text in texts)

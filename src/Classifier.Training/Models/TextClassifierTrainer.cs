@@ -307,7 +307,7 @@ public sealed class TextClassifierTrainer(TextTrainingOptions options, IProgress
                 yield return ("t", Block(words: true, lowerCase: false));
                 break;
             default:
-                throw new ArgumentException($"unknown featurizer '{featurizer}' (expected {string.Join(", ", TextTrainingOptions.AllFeaturizers)}).");
+                throw new ArgumentException($"unknown featurizer '{featurizer}' (expected {string.Join(", ", TextTrainingOptions.KnownFeaturizers)}).");
         }
     }
 

@@ -3,10 +3,15 @@ namespace Classifier.Training.Models;
 /// <summary>What <see cref="TextClassifierTrainer"/> compares and how.</summary>
 public sealed record TextTrainingOptions
 {
-    /// <summary>Every featurizer this trainer knows: this library's fast word and character n-gram tf-idf (<c>tfidf</c>:
-    /// character 2–5-grams; <c>tfidf3</c>: 3–5, a quarter fewer n-grams; <c>tfidf3p</c>: the same with the second input
-    /// slot by words only), the same with word n-grams only (<c>words</c>, several times faster), ML.NET's word and character n-grams, or o200k sub-word tokens through ML.NET's word n-grams.</summary>
-    public static IReadOnlyList<string> AllFeaturizers { get; } = ["tfidf", "tfidf3", "tfidf3p", "words", "ngrams", "subwords"];
+    /// <summary>The featurizers compared by default: this library's fast word and character n-gram tf-idf (<c>tfidf</c>:
+    /// character 2–5-grams; <c>tfidf3</c>: 3–5, a quarter fewer n-grams), the same with word n-grams only (<c>words</c>,
+    /// several times faster), ML.NET's word and character n-grams, or o200k sub-word tokens through ML.NET's word n-grams.</summary>
+    public static IReadOnlyList<string> AllFeaturizers { get; } = ["tfidf", "tfidf3", "words", "ngrams", "subwords"];
+
+    /// <summary>Every featurizer this trainer knows: <see cref="AllFeaturizers"/> and <c>tfidf3p</c>, <c>tfidf3</c> with the
+    /// second input slot read by words only, for a model whose second input repeats the first's text (the Western model's
+    /// paragraph). It is not compared by default: with one text column it is <c>tfidf3</c> again.</summary>
+    public static IReadOnlyList<string> KnownFeaturizers { get; } = [.. AllFeaturizers, "tfidf3p"];
 
     /// <summary>Every trainer this trainer knows.</summary>
     public static IReadOnlyList<string> AllTrainers { get; } = ["sdca", "lbfgs", "svm", "perceptron", "fasttree"];
