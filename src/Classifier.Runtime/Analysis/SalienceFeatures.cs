@@ -185,11 +185,7 @@ internal static class SalienceFeatures
             var text = candidates[i].Sentence.Text;
             foreach (var (start, length) in WordSpans(text))
             {
-                if (length < 2)
-                    continue;
-                var word = length <= buffer.Length ? buffer[..length] : new char[length];
-                text.AsSpan(start, length).ToLowerInvariant(word);
-                if (s_stopWordLookup.Contains(word))
+                if (!TryContentWord(text.AsSpan(start, length), buffer, out var word))
                     continue;
                 if (!lookup.TryGetValue(word, out var id))
                 {
@@ -265,26 +261,33 @@ internal static class SalienceFeatures
         return (centrality, sentences);
     }
 
-    /// <summary>Lower-cased content words and their counts.</summary>
+    /// <summary>Lower-cased content words and their counts, in the order first seen.</summary>
     internal static Dictionary<string, int> Bag(string text)
     {
         var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var word in Words(text))
+        var lookup = bag.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        foreach (var (start, length) in WordSpans(text))
         {
-            if (word.Length > 1 && !s_stopWords.Contains(word))
-                CollectionsMarshal.GetValueRefOrAddDefault(bag, word, out _)++;
+            if (TryContentWord(text.AsSpan(start, length), buffer, out var word))
+                CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _)++;
         }
 
         return bag;
     }
 
+    // A run of letters and digits lower-cased (into the buffer when it fits), unless it is one letter or a stop word.
+    private static bool TryContentWord(ReadOnlySpan<char> run, Span<char> buffer, out ReadOnlySpan<char> word)
+    {
+        var lower = run.Length <= buffer.Length ? buffer[..run.Length] : new char[run.Length];
+        run.ToLowerInvariant(lower);
+        word = lower;
+        return run.Length > 1 && !s_stopWordLookup.Contains(lower);
+    }
+
     /// <summary>Words by their first six letters, so "internationalization" meets "International".</summary>
     internal static HashSet<string> Stems(IEnumerable<string> words) =>
         new(words.Select(w => w.Length > 6 ? w[..6] : w), StringComparer.Ordinal);
-
-    /// <summary>Runs of letters and digits, lower-cased.</summary>
-    internal static IEnumerable<string> Words(string text) =>
-        WordSpans(text).Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant());
 
     // Where each run of letters and digits starts, and its length.
     private static IEnumerable<(int Start, int Length)> WordSpans(string text)
